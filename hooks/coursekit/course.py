@@ -1,0 +1,266 @@
+"""The whole course: read every page and data file, then check what spans pages."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .data import parse_bibliography, parse_glossary
+from .diagnostics import Diagnostic, sort_diagnostics
+from .model import BibEntry, GlossaryTerm, Objective, Page, RolePlay
+from .parse import parse_page
+from .rules import diagnostic
+
+BIBLIOGRAPHY = "_data/bibliography.yml"
+GLOSSARY = "_data/glossary.yml"
+WORDS_PER_MINUTE = 130
+MINUTES_PER_QUESTION = 1.5
+MINUTES_PER_REFLECTION = 3
+TIME_TOLERANCE = 0.20
+
+
+@dataclass(frozen=True)
+class Estimate:
+    words: int
+    questions: int
+    reflections: int
+
+    @property
+    def minutes(self) -> float:
+        return (self.words / WORDS_PER_MINUTE + self.questions * MINUTES_PER_QUESTION
+                + self.reflections * MINUTES_PER_REFLECTION)
+
+    def allows(self, declared: int) -> bool:
+        return abs(declared - self.minutes) <= TIME_TOLERANCE * self.minutes
+
+
+def estimate(page: Page) -> Estimate:
+    return Estimate(page.words, len(page.questions), page.reflections)
+
+
+@dataclass
+class Module:
+    """A module: its first page plus any part pages, in source order."""
+
+    page: Page
+    parts: list[Page] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.page.module_id or ""
+
+    @property
+    def title(self) -> str:
+        return self.page.title
+
+    @property
+    def pages(self) -> list[Page]:
+        return [self.page, *self.parts]
+
+    @property
+    def minutes(self) -> int:
+        return sum(p.minutes or 0 for p in self.pages)
+
+    @property
+    def objectives(self) -> list[Objective]:
+        return self.page.objectives
+
+
+@dataclass
+class Course:
+    pages: dict[str, Page]  # by src_uri
+    bibliography: dict[str, BibEntry]
+    glossary: list[GlossaryTerm]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def modules(self) -> list[Module]:
+        modules = {p.module_id: Module(p) for p in self.pages.values() if p.kind == "module"}
+        for page in self.pages.values():
+            if page.kind == "part" and page.module_id in modules:
+                modules[page.module_id].parts.append(page)
+        return list(modules.values())
+
+    @property
+    def roleplays(self) -> list[tuple[Page, RolePlay]]:
+        return [(p, p.roleplay) for p in self.pages.values() if p.roleplay is not None]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(module.minutes for module in self.modules)
+
+    def module(self, module_id: str) -> Module | None:
+        return next((m for m in self.modules if m.id == module_id), None)
+
+    def objective(self, objective_id: str) -> tuple[Module, Objective] | None:
+        for module in self.modules:
+            for objective in module.objectives:
+                if objective.id == objective_id:
+                    return module, objective
+        return None
+
+    def roleplay(self, roleplay_id: str) -> tuple[Page, RolePlay] | None:
+        return next(((p, r) for p, r in self.roleplays if r.id == roleplay_id), None)
+
+
+def load_course(docs_dir: Path, display_dir: str) -> Course:
+    """Read and check the course in `docs_dir`; paths in diagnostics start with `display_dir`."""
+    diagnostics: list[Diagnostic] = []
+    pages: dict[str, Page] = {}
+
+    def shown(rel: str) -> str:
+        return f"{display_dir.rstrip('/')}/{rel}"
+
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        page, found = parse_page(shown(rel), rel, _read(path))
+        pages[rel] = page
+        diagnostics += found
+    bibliography: dict[str, BibEntry] = {}
+    if (bib_path := docs_dir / BIBLIOGRAPHY).exists():
+        bibliography, found = parse_bibliography(shown(BIBLIOGRAPHY), _read(bib_path))
+        diagnostics += found
+    glossary: list[GlossaryTerm] = []
+    if (glossary_path := docs_dir / GLOSSARY).exists():
+        glossary, found = parse_glossary(shown(GLOSSARY), _read(glossary_path))
+        diagnostics += found
+    course = Course(pages, bibliography, glossary, [])
+    diagnostics += check_course(course, shown(BIBLIOGRAPHY))
+    course.diagnostics = sort_diagnostics(diagnostics)
+    return course
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def check_course(course: Course, bibliography_path: str) -> list[Diagnostic]:
+    """Rules that need more than one page: ids, objectives, citations and time."""
+    found: list[Diagnostic] = []
+    modules: dict[str, Page] = {}
+    for page in course.pages.values():
+        if page.kind != "module" or not page.module_id:
+            continue
+        if page.module_id in modules:
+            other = modules[page.module_id].path
+            found.append(diagnostic("module-id", page.path, page.module_line,
+                                    f"Module id '{page.module_id}' is also used by {other}."))
+        modules.setdefault(page.module_id, page)
+
+    objective_owner: dict[str, Page] = {}
+    for page in modules.values():
+        for objective in page.objectives:
+            if objective.id in objective_owner:
+                found.append(diagnostic("objective-id", page.path, objective.line,
+                                        f"Objective id '{objective.id}' is declared twice."))
+            objective_owner.setdefault(objective.id, page)
+
+    question_owner: dict[str, Page] = {}
+    assessed: set[str] = set()
+    for page in course.pages.values():
+        if page.kind == "part" and page.module_id not in modules:
+            found.append(diagnostic("module-unknown", page.path, page.module_line,
+                                    f"No module page has id '{page.module_id}'."))
+        module_page = modules.get(page.module_id or "")
+        for question in page.questions:
+            if question.id in question_owner:
+                found.append(diagnostic("question-id", page.path, question.line,
+                                        f"Question id '{question.id}' is also used in "
+                                        f"{question_owner[question.id].path}."))
+            question_owner.setdefault(question.id, page)
+            if page.kind not in ("module", "part"):
+                found.append(diagnostic("question-outside-module", page.path, question.line,
+                                        f"Question '{question.id}' is on a page with no module."))
+            elif module_page and question.objective not in {o.id for o in module_page.objectives}:
+                found.append(diagnostic("question-objective", page.path, question.line,
+                                        f"Question '{question.id}' assesses '{question.objective}', "
+                                        f"which module '{page.module_id}' does not declare."))
+            else:
+                assessed.add(question.objective)
+    for page in modules.values():
+        for objective in page.objectives:
+            if objective.id not in assessed:
+                found.append(diagnostic("objective-unassessed", page.path, objective.line,
+                                        f"No question assesses objective '{objective.id}'."))
+
+    roleplay_owner: dict[str, Page] = {}
+    for page, roleplay in course.roleplays:
+        if roleplay.id in roleplay_owner:
+            found.append(diagnostic("roleplay-id", page.path, roleplay.line,
+                                    f"Role-play id '{roleplay.id}' is also used in "
+                                    f"{roleplay_owner[roleplay.id].path}."))
+        roleplay_owner.setdefault(roleplay.id, page)
+        for objective, line in roleplay.objectives:
+            if objective not in objective_owner:
+                found.append(diagnostic("roleplay-objective", page.path, line,
+                                        f"Objective '{objective}' is not declared by any module."))
+
+    found += _check_citations(course, bibliography_path)
+    found += _check_time(course)
+    found += _check_agendas(course)
+    return found
+
+
+def _check_citations(course: Course, bibliography_path: str) -> list[Diagnostic]:
+    found = []
+    cited: set[str] = set()
+    for page in course.pages.values():
+        for citation in page.citations:
+            cited.add(citation.key)
+            if citation.key not in course.bibliography:
+                found.append(diagnostic("citation-unknown", page.path, citation.line,
+                                        f"Citation key '{citation.key}' is not in the bibliography."))
+    for key, entry in course.bibliography.items():
+        if key not in cited:
+            found.append(diagnostic("citation-unused", bibliography_path, entry.line,
+                                    f"Entry '{key}' is never cited."))
+    return found
+
+
+def _check_time(course: Course) -> list[Diagnostic]:
+    found = []
+    for page in course.pages.values():
+        if page.kind not in ("module", "part") or not page.minutes:
+            continue
+        est = estimate(page)
+        if not est.allows(page.minutes):
+            low = math.ceil(est.minutes * (1 - TIME_TOLERANCE))
+            high = math.floor(est.minutes * (1 + TIME_TOLERANCE))
+            found.append(diagnostic(
+                "reading-time", page.path, page.minutes_line,
+                f"Declared {page.minutes} minutes, but the estimate is {est.minutes:.0f} "
+                f"({est.words} words at {WORDS_PER_MINUTE} per minute, {est.questions} questions, "
+                f"{est.reflections} reflections); {low} to {high} would be accepted.",
+            ))
+    return found
+
+
+def agenda_minutes(course: Course, kind: str, ref: str) -> int | None:
+    """The time an agenda block takes by default: the module's or role-play's own."""
+    if kind == "module":
+        module = course.module(ref)
+        return module.minutes if module else None
+    if kind == "roleplay":
+        found = course.roleplay(ref)
+        return found[1].minutes if found else None
+    return None
+
+
+def _check_agendas(course: Course) -> list[Diagnostic]:
+    found = []
+    for page in course.pages.values():
+        for agenda in page.agendas:
+            total = 0
+            for block in agenda.blocks:
+                default = agenda_minutes(course, block.kind, block.ref)
+                if block.kind != "activity" and default is None:
+                    detail = f"Agenda '{agenda.id}' names unknown {block.kind} '{block.ref}'."
+                    found.append(diagnostic("agenda-unknown", page.path, block.line, detail))
+                total += block.minutes or default or 0
+            if agenda.minutes and total > agenda.minutes:
+                found.append(diagnostic("agenda-fit", page.path, agenda.line,
+                                        f"Agenda '{agenda.id}' has {total} minutes of blocks "
+                                        f"in {agenda.minutes} minutes."))
+    return found
+

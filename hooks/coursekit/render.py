@@ -1,0 +1,164 @@
+"""Render course records to HTML (questions) or Markdown (everything else) through templates.
+
+Every author string is escaped on its way out: the HTML environment autoescapes, and the
+Markdown environment escapes `&`, `<` and `>` in every value that is not already `Markup`, so
+author text keeps its Markdown emphasis but can never become raw HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from .citations import CiteItem
+from .model import BibEntry, Question, RolePlay
+from .rules import RULES
+
+_LOADER = jinja2.PackageLoader("coursekit", "templates")
+
+
+def _md_escape(value: Any) -> Any:
+    if isinstance(value, Markup) or value is None:
+        return value if value is not None else ""
+    return html.escape(str(value), quote=False)
+
+
+def _cell(value: Any) -> Any:
+    """Make a value safe inside one Markdown table cell."""
+    text = " ".join(str(value).split()).replace("|", r"\|")
+    return Markup(text) if isinstance(value, Markup) else text
+
+
+def _indent4(value: Any) -> Any:
+    text = textwrap.indent(str(value), "    ", lambda line: True)
+    return Markup(text) if isinstance(value, Markup) else text
+
+
+_HTML_ENV = jinja2.Environment(loader=_LOADER, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_MD_ENV = jinja2.Environment(
+    loader=_LOADER, autoescape=False, finalize=_md_escape, trim_blocks=True, lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+_MD_ENV.filters["cell"] = _cell
+_MD_ENV.filters["indent4"] = _indent4
+
+_INLINE = markdown.Markdown(extensions=[])
+
+
+def author_markdown(text: str, inline: bool = False) -> Markup:
+    """Author Markdown to HTML, with any raw HTML in it shown as text."""
+    _INLINE.reset()
+    rendered = _INLINE.convert(html.escape(text, quote=False))
+    if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return Markup(rendered)
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """A Markdown link from one docs page to another, as MkDocs resolves it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+# ---- citations ---------------------------------------------------------------------------
+
+def cite_label(entry: BibEntry, item: CiteItem) -> str:
+    label = entry.year if item.year_only else f"{entry.cite}, {entry.year}"
+    return f"{label}, {item.locator}" if item.locator else label
+
+
+def render_citation(items: list[CiteItem], bibliography: dict[str, BibEntry]) -> str:
+    """Markdown for one parenthetical citation, each source linking to the page's list."""
+    parts = []
+    for item in items:
+        entry = bibliography.get(item.key)
+        if entry is None:  # reported by the checks; show the key rather than break the page
+            parts.append(html.escape(item.key))
+            continue
+        label = html.escape(cite_label(entry, item), quote=False).replace("[", r"\[").replace("]", r"\]")
+        parts.append(f"[{label}](#ref-{item.key})")
+    return "(" + "; ".join(parts) + ")"
+
+
+def render_reference_list(entries: Iterable[BibEntry]) -> str:
+    ordered = sorted(entries, key=lambda e: e.reference.casefold())
+    return _MD_ENV.get_template("references.md").render(
+        entries=[_entry_view(entry) for entry in ordered]
+    )
+
+
+def _entry_view(entry: BibEntry) -> dict[str, Any]:
+    # The reference is the bibliography's own Markdown (italics); escape only raw HTML.
+    doi_link = ""
+    if entry.doi:
+        url = html.escape(f"https://doi.org/{entry.doi}", quote=False)
+        doi_link = Markup(f" <{url}>")
+    return {"key": entry.key, "reference": Markup(html.escape(entry.reference, quote=False)),
+            "doi_link": doi_link}
+
+
+# ---- questions ---------------------------------------------------------------------------
+
+def render_question(question: Question, number: int, bibliography: dict[str, BibEntry]) -> str:
+    source = None
+    if question.source and question.source in bibliography:
+        entry = bibliography[question.source]
+        source = Markup('<a href="#ref-{}">{}</a>').format(
+            question.source, cite_label(entry, CiteItem(question.source, "", False))
+        )
+    options = [
+        {"text": author_markdown(o.text, inline=True), "correct": o.correct,
+         "rationale": author_markdown(o.rationale)}
+        for o in question.options
+    ]
+    return _HTML_ENV.get_template("question.html").render(
+        q=question, number=number, prompt=author_markdown(question.prompt, inline=True),
+        options=options, source=source,
+    )
+
+
+def render_quiz_tools() -> str:
+    return _HTML_ENV.get_template("quiz-tools.html").render()
+
+
+# ---- role-plays --------------------------------------------------------------------------
+
+ROLE_KINDS = {"therapist": "Therapist", "partner": "Partner", "observer": "Observer"}
+
+
+@dataclass(frozen=True)
+class ObjectiveView:
+    id: str
+    text: str
+    module_title: str
+    link: str
+
+
+def render_roleplay(roleplay: RolePlay, objectives: list[ObjectiveView], instructor: bool) -> str:
+    kinds = [role.kind for role in roleplay.roles]
+    cast = ", ".join(
+        f"{kinds.count(kind)} {label.lower()}{'s' if kinds.count(kind) > 1 else ''}"
+        for kind, label in ROLE_KINDS.items() if kind in kinds
+    )
+    return _MD_ENV.get_template("roleplay.md").render(
+        rp=roleplay, objectives=objectives, instructor=instructor, kinds=ROLE_KINDS, cast=cast,
+        setting="By video" if roleplay.setting == "video" else "In the room",
+        speakers={role.id: role.name for role in roleplay.roles},
+    )
+
+
+# ---- generated listings ------------------------------------------------------------------
+
+def render_template(name: str, **context: Any) -> str:
+    return _MD_ENV.get_template(name).render(**context)
+
+
+def render_rules() -> str:
+    return render_template("rules.md", rules=list(RULES.values()))

@@ -1,0 +1,183 @@
+"""Reading Markdown source: front matter, fenced blocks, admonitions and prose.
+
+Everything here works on plain text and line numbers; nothing renders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+# The fenced block kinds the course engine owns. Any other fence is ordinary code.
+DATA_BLOCKS = ("question", "roleplay", "agenda")
+GENERATED_BLOCKS = (
+    "syllabus",
+    "references",
+    "glossary",
+    "roleplay-index",
+    "coursekit-rules",
+    "host-info",
+    "instructor-notes",
+)
+BLOCK_KINDS = DATA_BLOCKS + GENERATED_BLOCKS
+
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
+_ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)")
+_INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
+_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w'\u2019\u00C0-\u024F-]*")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    text: str  # the YAML between the delimiters
+    first_line: int  # file line of the first YAML line
+    end_line: int  # file line of the closing delimiter
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Block:
+    """A fenced block the engine owns, with its lines in the source file."""
+
+    kind: str
+    start: int  # line of the opening fence
+    end: int  # line of the closing fence (or last line when unclosed)
+    body: str
+    closed: bool
+    indented: bool
+
+    @property
+    def body_first_line(self) -> int:
+        return self.start + 1
+
+
+def split_front_matter(source: str) -> tuple[FrontMatter | None, int]:
+    """Return the front matter (if any) and the number of lines it occupies."""
+    if not source.startswith("---"):
+        return None, 0
+    match = _FRONT_MATTER.match(source)
+    if match is None:
+        return FrontMatter(source[4:], 2, source.count("\n") + 1, closed=False), 0
+    used = match.group(0).count("\n") or 1
+    return FrontMatter(match.group(1) or "", 2, used, closed=True), used
+
+
+def _fences(lines: list[str]) -> Iterator[tuple[int, int, str, str, bool]]:
+    """Yield (start, end, info, indent, closed) for every fenced block, 0-based lines."""
+    index = 0
+    while index < len(lines):
+        match = _FENCE.match(lines[index])
+        if not match:
+            index += 1
+            continue
+        fence, indent = match.group("fence"), match.group("indent")
+        closer = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        end = index + 1
+        while end < len(lines) and not closer.match(lines[end]):
+            end += 1
+        closed = end < len(lines)
+        yield index, min(end, len(lines) - 1), match.group("info").strip(), indent, closed
+        index = end + 1
+
+
+def find_blocks(text: str, first_line: int = 1) -> list[Block]:
+    """The engine's blocks in `text`, whose first line is file line `first_line`."""
+    lines = text.split("\n")
+    blocks = []
+    for start, end, info, indent, closed in _fences(lines):
+        kind = info.split()[0] if info else ""
+        if kind not in BLOCK_KINDS:
+            continue
+        body = "\n".join(lines[start + 1 : end if closed else end + 1])
+        blocks.append(
+            Block(kind, start + first_line, end + first_line, body, closed, bool(indent))
+        )
+    return blocks
+
+
+def prose_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(0-based line, text) for every line outside fenced blocks, with inline code blanked."""
+    lines = text.split("\n")
+    fenced: set[int] = set()
+    for start, end, *_ in _fences(lines):
+        fenced.update(range(start, end + 1))
+    for index, line in enumerate(lines):
+        if index not in fenced:
+            yield index, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def count_words(text: str) -> int:
+    """Words of prose, outside fenced blocks, inline code, HTML comments and link targets."""
+    prose = "\n".join(line for _, line in prose_lines(text))
+    prose = re.sub(r"<!--.*?-->", " ", prose, flags=re.DOTALL)
+    prose = re.sub(r"\]\([^)]*\)", "]", prose)
+    prose = re.sub(r"\[-?@[\w-]+[^\]]*\]", " ", prose)
+    prose = re.sub(r"^\*\[[^\]]*\]:.*$", " ", prose, flags=re.MULTILINE)
+    return len(_WORD.findall(prose))
+
+
+def count_admonitions(text: str, kind: str) -> int:
+    return sum(
+        1
+        for _, line in prose_lines(text)
+        if (m := _ADMONITION.match(line)) and m.group("kind") == kind
+    )
+
+
+@dataclass(frozen=True)
+class Note:
+    """An admonition lifted out of a page (used for instructor notes)."""
+
+    title: str
+    body: str  # dedented Markdown
+    heading: str  # text of the nearest heading above it, or ""
+
+
+_TITLE = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"(?P<title>[^"]*)")?')
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$")
+
+
+def extract_admonitions(
+    text: str, kind: str, anchor: Callable[[int], str] | None = None
+) -> tuple[str, list[Note]]:
+    """Find top-level admonitions of `kind`, returning the text and the notes.
+
+    Without `anchor` the admonitions are removed from the text; with it they stay, each
+    preceded by `anchor(n)` for the n-th note (counting from 1).
+    """
+    lines = text.split("\n")
+    fenced: set[int] = set()
+    for start, end, *_ in _fences(lines):
+        fenced.update(range(start, end + 1))
+    kept: list[str] = []
+    notes: list[Note] = []
+    heading = ""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = _ADMONITION.match(line) if index not in fenced else None
+        if match and match.group("kind") == kind and not match.group("indent"):
+            start = index
+            title_match = _TITLE.match(line)
+            title = (title_match.group("title") if title_match else None) or kind.title()
+            index += 1
+            body: list[str] = []
+            while index < len(lines) and (
+                not lines[index].strip() or lines[index].startswith(("    ", "\t"))
+            ):
+                raw = lines[index]
+                body.append(raw[4:] if raw.startswith("    ") else raw.removeprefix("\t"))
+                index += 1
+            notes.append(Note(title, "\n".join(body).strip("\n"), heading))
+            if anchor is None:
+                kept.append("")
+            else:
+                kept += [anchor(len(notes)), "", line, *lines[start + 1 : index]]
+            continue
+        if index not in fenced and (h := _HEADING.match(line)):
+            heading = h.group("text")
+        kept.append(line)
+        index += 1
+    return "\n".join(kept), notes

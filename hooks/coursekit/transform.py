@@ -1,0 +1,288 @@
+"""Turn one page's Markdown into what MkDocs renders: blocks expanded, citations resolved.
+
+Questions become opaque tokens that `finish_html` swaps for their HTML after Markdown has run,
+so question markup never passes through the Markdown parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from .citations import replace_citations
+from .course import Course, Module, agenda_minutes
+from .model import Agenda, Page
+from .render import (
+    ObjectiveView,
+    relative_link,
+    render_citation,
+    render_question,
+    render_quiz_tools,
+    render_reference_list,
+    render_roleplay,
+    render_rules,
+    render_template,
+)
+from .source import Note, extract_admonitions, find_blocks
+
+INSTRUCTOR_NOTES_PAGE = "instructors/notes.md"
+HOST_FIELDS = (
+    ("sponsor", "Sponsoring program"),
+    ("credit", "Continuing-education credit"),
+    ("authors", "Authors and credentials"),
+    ("conflicts", "Conflict-of-interest statement"),
+    ("contact", "Course contact"),
+    ("accommodation", "Accessibility and accommodation contact"),
+    ("grievance", "Complaint and grievance policy"),
+)
+_H1 = re.compile(r"^#[ \t]+.+$", re.MULTILINE)
+
+
+@dataclass
+class Rendered:
+    markdown: str
+    html_blocks: dict[str, str] = field(default_factory=dict)
+    assets: list[str] = field(default_factory=list)  # "quiz", "roleplay"
+
+
+@dataclass
+class Context:
+    course: Course
+    instructor: bool
+    host: Mapping[str, Any] = field(default_factory=dict)
+
+
+def transform_page(markdown: str, page: Page, ctx: Context) -> Rendered:
+    if ctx.instructor:
+        markdown = _anchor_instructor_notes(markdown)
+    else:
+        markdown, _ = extract_admonitions(markdown, "instructor")
+    out = Rendered(markdown)
+    _expand_blocks(out, page, ctx)
+    bibliography = ctx.course.bibliography
+    out.markdown = replace_citations(out.markdown, lambda items: render_citation(items, bibliography))
+    module = ctx.course.module(page.module_id or "") if page.kind in ("module", "part") else None
+    if module is not None:
+        out.markdown = _insert_after_title(out.markdown, _module_header(page, module, ctx.course))
+    cited = {c.key for c in page.citations if c.key in bibliography}
+    if cited and page.src_uri != "references.md":
+        out.markdown += "\n\n## References\n\n" + render_reference_list(bibliography[k] for k in cited)
+    if page.src_uri != "glossary.md":
+        out.markdown += "\n\n" + _abbreviations(ctx.course)
+    return out
+
+
+def finish_html(html: str, blocks: Mapping[str, str]) -> str:
+    """Swap each question token for its HTML."""
+    for token, block in blocks.items():
+        html = html.replace(f"<p>{token}</p>", block)
+    return html
+
+
+def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
+    lines = out.markdown.split("\n")
+    blocks = [b for b in find_blocks(out.markdown) if b.closed and not b.indented]
+    questions = iter(page.questions)
+    agendas = iter(page.agendas)
+    question_tokens = []
+    replacements: list[tuple[int, int, str]] = []
+    for block in blocks:
+        text = ""
+        if block.kind == "question":
+            question = next(questions, None)
+            if question is None:
+                continue
+            token = f"COURSEKITBLOCK{len(out.html_blocks):04d}"
+            out.html_blocks[token] = render_question(question, len(out.html_blocks) + 1,
+                                                     ctx.course.bibliography)
+            question_tokens.append(token)
+            text = f"\n{token}\n"
+        elif block.kind == "roleplay" and page.roleplay is not None:
+            text = render_roleplay(page.roleplay, _objective_views(ctx.course, page), ctx.instructor)
+            out.assets.append("roleplay")
+        elif block.kind == "agenda":
+            agenda = next(agendas, None)
+            text = _render_agenda(agenda, page, ctx.course) if agenda else ""
+        else:
+            text = _generated(block.kind, page, ctx)
+        replacements.append((block.start, block.end, text))
+    for start, end, text in reversed(replacements):
+        lines[start - 1 : end] = [text]
+    out.markdown = "\n".join(lines)
+    if question_tokens:
+        out.html_blocks[question_tokens[-1]] += "\n" + render_quiz_tools()
+        out.assets.append("quiz")
+
+
+def _generated(kind: str, page: Page, ctx: Context) -> str:
+    course = ctx.course
+    if kind == "coursekit-rules":
+        return render_rules()
+    if kind == "references":
+        return render_reference_list(course.bibliography.values())
+    if kind == "syllabus":
+        modules = [_module_view(m, page) for m in course.modules]
+        total = course.total_minutes
+        return render_template("syllabus.md", modules=modules, total=total,
+                               hours=f"{total / 60:.1f}".rstrip("0").rstrip("."))
+    if kind == "glossary":
+        return render_template("glossary.md", terms=_glossary_view(course, page))
+    if kind == "roleplay-index":
+        return render_template("roleplay-index.md", rows=_roleplay_rows(course, page))
+    if kind == "host-info":
+        return _host_info(ctx.host)
+    return ""
+
+
+def _module_view(module: Module, page: Page) -> dict[str, Any]:
+    return {"title": module.title, "link": relative_link(page.src_uri, module.page.src_uri),
+            "minutes": module.minutes, "objectives": module.objectives}
+
+
+def _objective_views(course: Course, page: Page) -> list[ObjectiveView]:
+    views = []
+    for objective_id, _ in page.roleplay.objectives if page.roleplay else ():
+        found = course.objective(objective_id)
+        if found:
+            module, objective = found
+            views.append(ObjectiveView(objective.id, objective.text, module.title,
+                                       relative_link(page.src_uri, module.page.src_uri)))
+    return views
+
+
+def _glossary_view(course: Course, page: Page) -> list[dict[str, Any]]:
+    terms = []
+    for term in sorted(course.glossary, key=lambda t: t.term.casefold()):
+        module = course.module(term.module) if term.module else None
+        terms.append({
+            "term": term.term, "definition": term.definition,
+            "module_title": module.title if module else "",
+            "link": relative_link(page.src_uri, module.page.src_uri) if module else "",
+        })
+    return terms
+
+
+def _roleplay_rows(course: Course, page: Page) -> list[dict[str, Any]]:
+    rows = []
+    for rp_page, roleplay in sorted(course.roleplays, key=lambda pair: pair[0].src_uri):
+        rows.append({
+            "title": rp_page.title, "link": relative_link(page.src_uri, rp_page.src_uri),
+            "technique": roleplay.technique,
+            "setting": "Video" if roleplay.setting == "video" else "Room",
+            "minutes": roleplay.minutes,
+            "objectives": ", ".join(objective for objective, _ in roleplay.objectives),
+        })
+    return rows
+
+
+def _render_agenda(agenda: Agenda, page: Page, course: Course) -> str:
+    rows, clock = [], 0
+    for block in agenda.blocks:
+        minutes = block.minutes or agenda_minutes(course, block.kind, block.ref) or 0
+        label, link = block.ref, ""
+        if block.kind == "module" and (module := course.module(block.ref)):
+            label, link = module.title, relative_link(page.src_uri, module.page.src_uri)
+        elif block.kind == "roleplay" and (found := course.roleplay(block.ref)):
+            label = f"Role-play: {found[0].title}"
+            link = relative_link(page.src_uri, found[0].src_uri)
+        rows.append({"clock": f"{_clock(clock)}–{_clock(clock + minutes)}", "label": label,
+                     "link": link, "minutes": minutes})
+        clock += minutes
+    return render_template("agenda.md", agenda=agenda, rows=rows, spare=max(agenda.minutes - clock, 0))
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _host_info(host: Mapping[str, Any]) -> str:
+    rows = ["| | |", "| --- | --- |"]
+    for key, label in HOST_FIELDS:
+        value = str(host.get(key) or "").strip()
+        if value:
+            shown = " ".join(value.split()).replace("|", r"\|").replace("<", "&lt;")
+        else:
+            shown = (f'<span class="ck-host-unset">Not yet set by the hosting program '
+                     f'(<code>extra.host.{key}</code> in <code>mkdocs.yml</code>)</span>')
+        rows.append(f"| **{label}** | {shown} |")
+    return "\n".join(rows) + "\n"
+
+
+def _module_header(page: Page, module: Module, course: Course) -> str:
+    if page.kind == "module":
+        minutes = module.minutes
+        heading = "About this module"
+        lead = "After this module you will be able to:"
+        objectives = module.objectives
+        if module.parts:
+            minutes_note = f"{minutes} (this page {page.minutes}, the whole module {minutes})"
+        else:
+            minutes_note = str(minutes)
+    else:
+        heading = f"Part of {module.title}"
+        lead = "This page serves these objectives of the module:"
+        assessed = {q.objective for q in page.questions}
+        objectives = [o for o in module.objectives if o.id in assessed]
+        minutes_note = str(page.minutes or 0)
+    facts = [("Time", f"{minutes_note} minutes")]
+    if page.kind == "module" and module.page.level:
+        facts.append(("Level", module.page.level))
+    if page.reviewed:
+        facts.append(("Last reviewed", page.reviewed.strftime("%-d %B %Y")))
+    facts_line = Markup(" · ").join(Markup("**{}:** {}").format(k, v) for k, v in facts)
+    return render_template("module-header.md", heading=heading, facts=facts_line,
+                           objectives=objectives, lead=lead)
+
+
+def _insert_after_title(markdown: str, text: str) -> str:
+    match = _H1.search(markdown)
+    if match is None:
+        return text + "\n\n" + markdown
+    return markdown[: match.end()] + "\n\n" + text + "\n" + markdown[match.end() :]
+
+
+def _abbreviations(course: Course) -> str:
+    """Abbreviation definitions: Markdown's abbr extension turns every form into a hover definition."""
+    lines = []
+    for term in course.glossary:
+        definition = " ".join(term.definition.split())
+        for form in term.forms:
+            lines.append(f"*[{form}]: {definition}")
+    return "\n".join(lines) + "\n"
+
+
+# ---- instructor notes --------------------------------------------------------------------
+
+def _anchor_instructor_notes(markdown: str) -> str:
+    """Give each instructor note an id so the notes page can link straight to it."""
+    text, _ = extract_admonitions(
+        markdown, "instructor", lambda n: f'<div id="instructor-note-{n}" class="ck-anchor"></div>'
+    )
+    return text
+
+
+def instructor_notes_page(course: Course, sources: Mapping[str, str]) -> str:
+    """Markdown for the generated page that gathers every instructor note, linking back."""
+    groups = []
+    for src_uri, page in course.pages.items():
+        if src_uri not in sources:
+            continue
+        _, notes = extract_admonitions(sources[src_uri], "instructor")
+        if notes:
+            groups.append({"title": page.title or src_uri, "notes": [
+                _note_view(note, index, src_uri) for index, note in enumerate(notes, 1)
+            ]})
+    intro = ("# Instructor notes\n\nEvery instructor note in the course, gathered in course order. "
+             "Each links back to the place it belongs. These notes appear only in the instructor "
+             "edition.\n\n")
+    return intro + render_template("instructor-notes.md", groups=groups)
+
+
+def _note_view(note: Note, index: int, src_uri: str) -> dict[str, Any]:
+    link = relative_link(INSTRUCTOR_NOTES_PAGE, src_uri) + f"#instructor-note-{index}"
+    return {"title": note.title, "heading": note.heading, "body": Markup(note.body), "link": link}
+
