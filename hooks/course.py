@@ -3,7 +3,8 @@
 It loads and checks the whole course once per build, logs every diagnostic as
 `path:line: [rule] message` on the `mkdocs.plugins.course` logger (so `--strict` fails on
 warnings), stops the build before anything is written when there are errors, and hands each
-page to coursekit to expand its blocks.
+page to coursekit to expand its blocks. In the instructor edition it adds the instructor pages,
+the gathered instructor notes and the printables to the site and its navigation.
 """
 
 from __future__ import annotations
@@ -12,41 +13,28 @@ import logging
 import os
 from pathlib import Path
 
+from coursekit.course import Course, load_course
+from coursekit.diagnostics import Severity
+from coursekit.printables import NOTES_PAGE, printable_pages, printables_nav
+from coursekit.source import split_front_matter
+from coursekit.transform import Context, finish_html, instructor_notes_page, transform_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from coursekit.course import Course, load_course
-from coursekit.diagnostics import Severity
-from coursekit.transform import (
-    INSTRUCTOR_NOTES_PAGE,
-    Context,
-    finish_html,
-    instructor_notes_page,
-    transform_page,
-)
-
 log = logging.getLogger("mkdocs.plugins.course")
 
 INSTRUCTOR_FOLDER = "instructors/"
-_state: dict[str, object] = {}  # per-build state; reset in on_config because hooks outlive builds
-
-
-def _edition(config: MkDocsConfig) -> str:
-    edition = config.extra.get("edition", "learner")
-    if edition not in ("learner", "instructor"):
-        raise PluginError(f"extra.edition must be 'learner' or 'instructor', not {edition!r}")
-    return edition
+# Per-build state. Hook modules outlive a build (mkdocs serve, tests), so on_config resets it.
+_state: dict[str, object] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
-    _state["instructor"] = _edition(config) == "instructor"
-    return config
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+    edition = config.extra.get("edition", "learner")
+    if edition not in ("learner", "instructor"):
+        raise PluginError(f"extra.edition must be 'learner' or 'instructor', not {edition!r}")
     docs_dir = Path(config.docs_dir)
     course = load_course(docs_dir, _display_path(docs_dir, config))
     for found in course.diagnostics:
@@ -59,20 +47,46 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "Run 'python -m coursekit docs/' to check without building."
         )
     _state["course"] = course
-    if _state["instructor"]:
-        sources = {f.src_uri: _body(f) for f in files.documentation_pages() if f.src_uri in course.pages}
-        files.append(File.generated(config, INSTRUCTOR_NOTES_PAGE,
-                                    content=instructor_notes_page(course, sources)))
-    else:
+    _state["instructor"] = edition == "instructor"
+    if edition == "instructor":
+        _state["generated"] = printable_pages(course)
+        config.nav = [*(config.nav or []), {"Instructor edition": _instructor_nav(course, docs_dir)}]
+    return config
+
+
+def _instructor_nav(course: Course, docs_dir: Path) -> list[object]:
+    folder = docs_dir / INSTRUCTOR_FOLDER
+    written = sorted(p.relative_to(docs_dir).as_posix() for p in folder.glob("*.md"))
+    index = f"{INSTRUCTOR_FOLDER}index.md"
+    ordered = [index] if index in written else []
+    ordered += [uri for uri in written if uri != index]
+    return [*ordered, NOTES_PAGE, *printables_nav(course)]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    course: Course = _state["course"]  # type: ignore[assignment]
+    if not _state["instructor"]:
         for file in [f for f in files if f.src_uri.startswith(INSTRUCTOR_FOLDER)]:
             files.remove(file)
+        return files
+    sources = {}
+    for file in files.documentation_pages():
+        if file.src_uri in course.pages:
+            _, used = split_front_matter(file.content_string)
+            sources[file.src_uri] = "\n".join(file.content_string.split("\n")[used:])
+    files.append(File.generated(config, NOTES_PAGE, content=instructor_notes_page(course, sources)))
+    generated: dict[str, str] = _state["generated"]  # type: ignore[assignment]
+    for uri, content in generated.items():
+        files.append(File.generated(config, uri, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     course: Course = _state["course"]  # type: ignore[assignment]
     record = course.pages.get(page.file.src_uri)
-    if record is None:  # a generated page
+    if record is None:  # a page generated above: already final Markdown
+        if page.file.src_uri in _state.get("generated", {}):  # type: ignore[operator]
+            page.meta["coursekit_assets"] = ["roleplay"]
         return markdown
     rendered = transform_page(
         markdown, record,
@@ -85,13 +99,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     blocks = _state.pop(f"blocks:{page.file.src_uri}", None)
-    return finish_html(html, blocks) if blocks else html
-
-
-def _body(file: File) -> str:
-    from mkdocs.utils.meta import get_data
-
-    return get_data(file.content_string)[0]
+    return finish_html(html, blocks) if blocks else html  # type: ignore[arg-type]
 
 
 def _display_path(docs_dir: Path, config: MkDocsConfig) -> str:

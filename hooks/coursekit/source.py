@@ -18,7 +18,7 @@ GENERATED_BLOCKS = (
     "roleplay-index",
     "coursekit-rules",
     "host-info",
-    "instructor-notes",
+    "printables-index",
 )
 BLOCK_KINDS = DATA_BLOCKS + GENERATED_BLOCKS
 

@@ -27,9 +27,9 @@ from .render import (
     render_rules,
     render_template,
 )
+from .printables import NOTES_PAGE, printables_index
 from .source import Note, extract_admonitions, find_blocks
 
-INSTRUCTOR_NOTES_PAGE = "instructors/notes.md"
 HOST_FIELDS = (
     ("sponsor", "Sponsoring program"),
     ("credit", "Continuing-education credit"),
@@ -135,6 +135,8 @@ def _generated(kind: str, page: Page, ctx: Context) -> str:
         return render_template("roleplay-index.md", rows=_roleplay_rows(course, page))
     if kind == "host-info":
         return _host_info(ctx.host)
+    if kind == "printables-index":
+        return printables_index(course, page.src_uri)
     return ""
 
 
@@ -185,7 +187,8 @@ def _render_agenda(agenda: Agenda, page: Page, course: Course) -> str:
         minutes = block.minutes or agenda_minutes(course, block.kind, block.ref) or 0
         label, link = block.ref, ""
         if block.kind == "module" and (module := course.module(block.ref)):
-            label, link = module.title, relative_link(page.src_uri, module.page.src_uri)
+            label = f"Review: {module.title}" if block.minutes else module.title
+            link = relative_link(page.src_uri, module.page.src_uri)
         elif block.kind == "roleplay" and (found := course.roleplay(block.ref)):
             label = f"Role-play: {found[0].title}"
             link = relative_link(page.src_uri, found[0].src_uri)
@@ -252,7 +255,8 @@ def _abbreviations(course: Course) -> str:
         definition = " ".join(term.definition.split())
         for form in term.forms:
             lines.append(f"*[{form}]: {definition}")
-    return "\n".join(lines) + "\n"
+    # One definition per block: a single long block makes Markdown re-test it once per line.
+    return "\n\n".join(lines) + "\n"
 
 
 # ---- instructor notes --------------------------------------------------------------------
@@ -283,6 +287,6 @@ def instructor_notes_page(course: Course, sources: Mapping[str, str]) -> str:
 
 
 def _note_view(note: Note, index: int, src_uri: str) -> dict[str, Any]:
-    link = relative_link(INSTRUCTOR_NOTES_PAGE, src_uri) + f"#instructor-note-{index}"
+    link = relative_link(NOTES_PAGE, src_uri) + f"#instructor-note-{index}"
     return {"title": note.title, "heading": note.heading, "body": Markup(note.body), "link": link}
 
