@@ -1,0 +1,132 @@
+"""Small helpers shared by the browser tests (plain functions, no fixtures)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Locator, Page
+
+STORAGE_PREFIX = "coursekit:v1:answer:"
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+
+_AXE = Axe()
+
+
+def norm(text: str | None) -> str:
+    """Collapse whitespace so text from different DOM nodes compares equal."""
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+@dataclass
+class Question:
+    """One rendered self-check question, read from its own markup."""
+
+    page: Page
+    root: Locator
+    qid: str
+    kind: str
+    options: int
+    correct: list[int]
+
+    @classmethod
+    def find(cls, page: Page, kind: str | None = None, nth: int = 0) -> Question:
+        selector = "[data-ck-question]" if kind is None else f"[data-ck-question][data-ck-type='{kind}']"
+        root = page.locator(selector).nth(nth)
+        qid = root.get_attribute("data-ck-question")
+        assert qid, f"no question matching {selector!r} (#{nth}) on {page.url}"
+        items = root.locator(".ck-rationales li[data-ck-option]")
+        correct = [
+            int(items.nth(i).get_attribute("data-ck-option") or "-1")
+            for i in range(items.count())
+            if items.nth(i).get_attribute("data-ck-correct") == "true"
+        ]
+        return cls(
+            page=page,
+            root=root,
+            qid=qid,
+            kind=root.get_attribute("data-ck-type") or "",
+            options=root.locator("input[name^='ck-']").count(),
+            correct=correct,
+        )
+
+    @property
+    def wrong(self) -> list[int]:
+        return [i for i in range(self.options) if i not in self.correct]
+
+    def option(self, index: int) -> Locator:
+        return self.root.locator(f"#ck-{self.qid}-{index}")
+
+    def rationale(self, index: int) -> str:
+        """The rationale text for one option, from the (possibly hidden) answer details."""
+        node = self.root.locator(f"li[data-ck-option='{index}'] .ck-rationale")
+        text = norm(node.text_content())
+        assert text, f"question {self.qid}: option {index} has no rationale text"
+        return text
+
+    @property
+    def button(self) -> Locator:
+        return self.root.get_by_role("button", name="Check answer")
+
+    @property
+    def feedback(self) -> Locator:
+        return self.root.locator(".ck-feedback")
+
+    def feedback_text(self) -> str:
+        return norm(self.feedback.text_content())
+
+    def checked(self) -> list[int]:
+        return self.root.locator("input[name^='ck-']").evaluate_all(
+            "nodes => nodes.filter(n => n.checked).map(n => Number(n.value))"
+        )
+
+    def saved(self) -> str | None:
+        return self.page.evaluate("key => window.localStorage.getItem(key)", STORAGE_PREFIX + self.qid)
+
+
+def coursekit_keys(page: Page) -> list[str]:
+    return page.evaluate(
+        "() => Object.keys(window.localStorage).filter(key => key.startsWith('coursekit'))"
+    )
+
+
+def active_element(page: Page) -> dict:
+    """Describe document.activeElement (id, tag, class, type, whether inside a question)."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el) return {};
+            const question = el.closest('[data-ck-question]');
+            return {
+                id: el.id, tag: el.tagName.toLowerCase(), cls: el.className || '',
+                type: el.type || '', href: el.getAttribute('href') || '',
+                question: question ? question.getAttribute('data-ck-question') : null,
+            };
+        }"""
+    )
+
+
+def axe_violations(page: Page) -> list[dict]:
+    return _AXE.run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        nodes = violation.get("nodes", [])
+        lines.append(
+            f"{violation['id']} ({violation.get('impact')}): {violation.get('help')} "
+            f"[{len(nodes)} node(s)]"
+        )
+        for node in nodes[:3]:
+            lines.append(f"    target: {node.get('target')}")
+            lines.append(f"    html:   {norm(node.get('html'))[:240]}")
+            summary = norm(node.get("failureSummary"))
+            if summary:
+                lines.append(f"    why:    {summary[:300]}")
+    return "\n".join(lines)
