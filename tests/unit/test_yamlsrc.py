@@ -1,0 +1,100 @@
+"""coursekit.yamlsrc: YAML that remembers the file line of every key and list item."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coursekit.yamlsrc import LineList, LineMap, YamlError, load_yaml
+
+QUESTION = """\
+id: m1-q
+prompt: >-
+  A folded
+  prompt.
+options:
+  - text: A
+    correct: true
+
+  - text: B
+  - C
+"""
+
+
+def test_lines_of_keys_and_items_from_line_one() -> None:
+    data = load_yaml(QUESTION)
+    assert isinstance(data, LineMap)
+    assert data.line == 1
+    assert {key: data.line_of(key) for key in data} == {"id": 1, "prompt": 2, "options": 5}
+    options = data["options"]
+    assert isinstance(options, LineList)
+    assert options.line == 6
+    assert [options.line_of(i) for i in range(3)] == [6, 9, 10]
+    assert options[0].line == 6
+    assert options[0].line_of("correct") == 7
+    assert data["prompt"] == "A folded prompt."
+
+
+def test_lines_are_file_lines_when_the_yaml_starts_later() -> None:
+    data = load_yaml(QUESTION, first_line=14)
+    assert data.line == 14
+    assert data.line_of("options") == 18
+    assert data["options"].line_of(1) == 22
+    assert data["options"][1].line_of("text") == 22
+
+
+def test_line_of_falls_back_to_the_container() -> None:
+    data = load_yaml("a:\n  - x\n", first_line=3)
+    assert data.line_of("missing") == 3
+    assert data["a"].line_of(5) == 4
+
+
+def test_duplicates_are_recorded_and_the_last_value_wins() -> None:
+    data = load_yaml("title: One\nid: m1\ntitle: Two\ntitle: Three\n", first_line=2)
+    assert data["title"] == "Three"
+    assert data.duplicates == [("title", 4), ("title", 5)]
+    assert data.line_of("title") == 5
+
+
+def test_flow_collections_and_scalars_keep_their_types() -> None:
+    data = load_yaml("objectives: [m1-o1, m1-o2]\nminutes: 45\nreviewed: 2026-11-26\nok: true\n")
+    assert data == {"objectives": ["m1-o1", "m1-o2"], "minutes": 45,
+                    "reviewed": dt.date(2026, 11, 26), "ok": True}
+    assert data["objectives"].item_lines == [1, 1]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", None),
+    ("just text", "just text"),
+    ("- a\n- b\n", ["a", "b"]),
+])
+def test_other_top_level_values(text: str, expected: object) -> None:
+    assert load_yaml(text) == expected
+
+
+def test_an_unhashable_key_does_not_raise() -> None:
+    data = load_yaml("? [a, b]\n: 1\n")
+    assert isinstance(data, LineMap)
+    assert len(data) == 1
+
+
+@pytest.mark.parametrize(("text", "first_line", "line", "problem"), [
+    ("a: b: c\n", 3, 3, "mapping values are not allowed here"),
+    ("id: x\nprompt: Note: this\n", 8, 9, "mapping values are not allowed here"),
+    ("x:\n\t- 1\n", 1, 2,
+     "while scanning for the next token found character '\\t' that cannot start any token"),
+    ("- a\n-b: c\n  d\n", 1, 2, "while parsing a block collection expected <block end>, but found '?'"),
+    ("a: 1\nb: [\n", 5, 7, "while parsing a flow node expected the node content, but found "
+                           "'<stream end>'"),
+    ("a: 1\n---\nb: 2\n", 1, 2, "expected a single document in the stream but found another document"),
+    ("a: *nowhere\n", 4, 4, "found undefined alias 'nowhere'"),
+    ("run: !!python/object/apply:os.system [ls]\n", 1, 1,
+     "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+], ids=["mapping-in-value", "offset", "tab", "block-collection", "stream-end", "two-documents",
+        "undefined-alias", "python-tag"])
+def test_yaml_errors_carry_the_file_line(text: str, first_line: int, line: int, problem: str) -> None:
+    with pytest.raises(YamlError) as raised:
+        load_yaml(text, first_line)
+    assert (raised.value.line, raised.value.problem) == (line, problem)
+    assert str(raised.value) == problem
