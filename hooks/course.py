@@ -13,15 +13,16 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
 from coursekit.course import Course, load_course
 from coursekit.diagnostics import Severity
 from coursekit.printables import NOTES_PAGE, printable_pages, printables_nav
 from coursekit.source import split_front_matter
 from coursekit.transform import Context, finish_html, instructor_notes_page, transform_page
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.course")
 

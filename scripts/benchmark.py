@@ -140,7 +140,7 @@ def verdict(met: bool) -> str:
 
 # ---- 1. the real course ------------------------------------------------------------------
 
-def real_course(config_file: Path, runs: int, work: Path) -> tuple[float, Path]:
+def real_course(config_file: Path, runs: int, work: Path, profile: bool) -> tuple[float, Path]:
     """Print the build times; return the hook overhead in percent and a built site."""
     print(f"== 1. Build time of the real course ({config_file.name}, median of {runs}) ==")
     configs = {"hook": config_file, "nohook": config_without_hooks(config_file, work)}
@@ -156,6 +156,8 @@ def real_course(config_file: Path, runs: int, work: Path) -> tuple[float, Path]:
     print(f"  ratio with / without     {with_hook / without:7.3f}")
     print(f"  hook overhead            {overhead:7.1f} %  ({(with_hook - without) * 1000:.0f} ms)")
     print(f"  MkDocs warnings in the (untimed) build with the hook: {hooked_warnings}")
+    if profile:
+        profile_build(config_file, work / "site-profile")
     print()
     return overhead, warm
 
@@ -211,6 +213,8 @@ def page_weight(site: Path) -> int:
         for name, raw, packed in rows:
             print(f"  {name.ljust(width)}  {raw:9,}  {packed:9,}")
         print(f"  {'total'.ljust(width)}  {sum(r[1] for r in rows):9,}  {sum(r[2] for r in rows):9,}")
+        print("  (only what the HTML references; files fetched later by script, such as the search")
+        print("  worker and index on a first search, are not counted)")
     else:
         print(f"  {QUIZ_PAGE} was not built")
     print()
@@ -390,11 +394,11 @@ def profile_build(config_file: Path, site_dir: Path) -> None:
         profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
-    stats.print_stats(r"hooks[/\\]", 25)
+    stats.print_stats(r"hooks[/\\]", 20)
     print("  cProfile of one build with the hook, functions in hooks/ by cumulative time:")
     print("\n".join(f"    {line}" for line in out.getvalue().strip().splitlines()))
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(15)
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
     print("  ... and the whole build by own time:")
     print("\n".join(f"    {line}" for line in out.getvalue().strip().splitlines()))
 
@@ -407,7 +411,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale-pages", type=int, default=200)
     parser.add_argument("--scale-questions", type=int, default=2000)
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the real course's config")
-    parser.add_argument("--profile", action="store_true", help="cProfile one synthetic build with the hook")
+    parser.add_argument("--profile", action="store_true",
+                        help="also cProfile one build with the hook, of the real and the synthetic course")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.scale_pages < 1 or args.scale_questions < 0:
         parser.error("--runs and --scale-pages must be at least 1, --scale-questions at least 0")
@@ -418,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
         work = Path(tmp)
-        overhead, site = real_course(config_file, args.runs, work)
+        overhead, site = real_course(config_file, args.runs, work, args.profile)
         quiz_gzip = page_weight(site)
         per_question = scale_run(args.scale_pages, args.scale_questions, real, work, args.profile)
 

@@ -31,8 +31,13 @@ class Estimate:
         return (self.words / WORDS_PER_MINUTE + self.questions * MINUTES_PER_QUESTION
                 + self.reflections * MINUTES_PER_REFLECTION)
 
+    @property
+    def slack(self) -> float:
+        """How far a declaration may be from the estimate: the tolerance, at least a minute."""
+        return max(TIME_TOLERANCE * self.minutes, 1.0)
+
     def allows(self, declared: int) -> bool:
-        return abs(declared - self.minutes) <= TIME_TOLERANCE * self.minutes
+        return abs(declared - self.minutes) <= self.slack
 
 
 def estimate(page: Page) -> Estimate:
@@ -132,7 +137,7 @@ def load_course(docs_dir: Path, display_dir: str) -> Course:
 
 
 def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8", errors="replace")
+    return path.read_text(encoding="utf-8-sig", errors="replace")  # as MkDocs reads it
 
 
 def check_course(course: Course, bibliography_path: str) -> list[Diagnostic]:
@@ -225,15 +230,20 @@ def _check_time(course: Course) -> list[Diagnostic]:
             continue
         est = estimate(page)
         if not est.allows(page.minutes):
-            low = math.ceil(est.minutes * (1 - TIME_TOLERANCE))
-            high = math.floor(est.minutes * (1 + TIME_TOLERANCE))
+            low = max(math.ceil(est.minutes - est.slack), 1)
+            high = math.floor(est.minutes + est.slack)
             found.append(diagnostic(
                 "reading-time", page.path, page.minutes_line,
                 f"Declared {page.minutes} minutes, but the estimate is {est.minutes:.0f} "
-                f"({est.words} words at {WORDS_PER_MINUTE} per minute, {est.questions} questions, "
-                f"{est.reflections} reflections); {low} to {high} would be accepted.",
+                f"({_count(est.words, 'word')} at {WORDS_PER_MINUTE} per minute, "
+                f"{_count(est.questions, 'question')}, {_count(est.reflections, 'reflection')}); "
+                f"{low} to {high} would be accepted.",
             ))
     return found
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def agenda_minutes(course: Course, kind: str, ref: str) -> int | None:

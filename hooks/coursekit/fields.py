@@ -91,14 +91,19 @@ class FieldReader:
             return []
         return [(item, value.line_of(index)) for index, item in enumerate(value)]
 
-    def check_safe(self, value: Any, line: int) -> None:
-        """Reject unsafe markup anywhere inside a YAML value."""
+    def check_safe(self, value: Any, line: int, _seen: set[int] | None = None) -> None:
+        """Reject unsafe markup anywhere inside a YAML value (aliases may make it cyclic)."""
+        seen = set() if _seen is None else _seen
+        if isinstance(value, (LineMap, LineList)):
+            if id(value) in seen:
+                return
+            seen.add(id(value))
         if isinstance(value, LineMap):
             for key, item in value.items():
-                self.check_safe(item, value.line_of(key))
+                self.check_safe(item, value.line_of(key), seen)
         elif isinstance(value, LineList):
             for index, item in enumerate(value):
-                self.check_safe(item, value.line_of(index))
+                self.check_safe(item, value.line_of(index), seen)
         elif isinstance(value, str):
             for _, what in find_unsafe(value):
                 self.report("unsafe-html", line, f"Found {what}.")

@@ -27,7 +27,15 @@ from .model import (
 )
 from .rules import VAGUE_VERBS
 from .safety import find_unsafe
-from .source import Block, count_admonitions, count_words, find_blocks, prose_lines, split_front_matter
+from .source import (
+    Block,
+    admonition_lines,
+    count_admonitions,
+    count_words,
+    find_blocks,
+    prose_lines,
+    split_front_matter,
+)
 from .yamlsrc import LineMap, YamlError, load_yaml
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -69,10 +77,13 @@ def parse_page(path: str, src_uri: str, source: str) -> tuple[Page, list[Diagnos
     for block in find_blocks(body, body_first):
         _read_block(reader, page, block)
 
-    page.citations = [Citation(key, line) for key, line in find_citations(body, body_first)]
-    page.citations += [Citation(q.source, q.line) for q in page.questions if q.source]
+    page.citations += [Citation(key, line) for key, line in find_citations(body, body_first)]
     page.words = count_words(body)
     page.reflections = count_admonitions(body, "reflection")
+    for index, nested in admonition_lines(body, "instructor"):
+        if nested:
+            reader.report("instructor-note-nested", index + body_first,
+                          "An instructor note is nested inside a list or another block.")
     for index, line in prose_lines(body):
         for _, what in find_unsafe(line):
             reader.report("unsafe-html", index + body_first, f"Found {what}.")
@@ -178,6 +189,8 @@ def _read_question(reader: FieldReader, page: Page, data: LineMap, line: int) ->
         qid, reader.text(data, "objective", where), qtype, reader.text(data, "prompt", where),
         tuple(options), reader.text(data, "source", where) or None, line,
     )
+    if question.source:
+        page.citations.append(Citation(question.source, data.line_of("source")))
     _check_question(reader, question, data.line_of("options"), where)
     page.questions.append(question)
 

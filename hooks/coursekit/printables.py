@@ -17,7 +17,8 @@ NOTES_PAGE = "instructors/notes.md"
 
 
 def _slug(page: Page) -> str:
-    return posixpath.splitext(posixpath.basename(page.src_uri))[0]
+    """A file name unique per role-play page: its path below roleplays/, folders joined by '-'."""
+    return posixpath.splitext(page.src_uri.removeprefix("roleplays/"))[0].replace("/", "-")
 
 
 def printable_uri(kind: str, page: Page) -> str:

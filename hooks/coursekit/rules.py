@@ -43,6 +43,10 @@ RULES: dict[str, Rule] = {
              "Start the fence at the beginning of a line, outside lists and admonitions."),
         Rule("front-matter", E, "Front matter that is not closed by a '---' line.",
              "End the front matter with a line holding only '---'."),
+        Rule("instructor-note-nested", E,
+             "An instructor note inside a list or another admonition, which the learner edition "
+             "could not strip.",
+             "Start '!!! instructor' at the beginning of a line, outside lists and admonitions."),
         Rule("unsafe-html", E,
              "<script>, <iframe>, on...= event attributes or javascript: URLs in course text.",
              "Remove it: course text is shown as text, and scripts are never allowed."),

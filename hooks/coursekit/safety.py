@@ -8,6 +8,8 @@ _UNSAFE = (
     (re.compile(r"<\s*script\b", re.IGNORECASE), "a <script> tag"),
     (re.compile(r"<\s*iframe\b", re.IGNORECASE), "an <iframe> tag"),
     (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE), "an on...= event attribute"),
+    # Markdown's attr_list turns `{: onclick="..." }` into an attribute, so reject it there too.
+    (re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", re.IGNORECASE), "an on...= attribute in an attribute list"),
     (re.compile(r"javascript\s*:", re.IGNORECASE), "a javascript: URL"),
 )
 

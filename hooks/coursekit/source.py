@@ -24,7 +24,7 @@ BLOCK_KINDS = DATA_BLOCKS + GENERATED_BLOCKS
 
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
-_ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)")
+_ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w-]+)")
 _INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w'\u2019\u00C0-\u024F-]*")
 
@@ -118,12 +118,17 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(prose))
 
 
-def count_admonitions(text: str, kind: str) -> int:
-    return sum(
-        1
-        for _, line in prose_lines(text)
+def admonition_lines(text: str, kind: str) -> list[tuple[int, bool]]:
+    """(0-based line, nested?) of every admonition of `kind` outside fenced code."""
+    return [
+        (index, bool(m.group("indent")))
+        for index, line in prose_lines(text)
         if (m := _ADMONITION.match(line)) and m.group("kind") == kind
-    )
+    ]
+
+
+def count_admonitions(text: str, kind: str) -> int:
+    return len(admonition_lines(text, kind))
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ class Note:
     heading: str  # text of the nearest heading above it, or ""
 
 
-_TITLE = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"(?P<title>[^"]*)")?')
+_TITLE = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+"(?P<title>[^"]*)")?')
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$")
 
 

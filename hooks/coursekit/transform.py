@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .citations import replace_citations
 from .course import Course, Module, agenda_minutes
 from .model import Agenda, Page
+from .printables import NOTES_PAGE, printables_index
 from .render import (
     ObjectiveView,
     relative_link,
@@ -27,7 +28,6 @@ from .render import (
     render_rules,
     render_template,
 )
-from .printables import NOTES_PAGE, printables_index
 from .source import Note, extract_admonitions, find_blocks
 
 HOST_FIELDS = (

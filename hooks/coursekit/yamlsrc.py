@@ -41,6 +41,9 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
     data.key_lines = {}
     data.duplicates = []
     yield data
+    # Keys merged in with `<<: *anchor` may be overridden; only explicit repeats are duplicates.
+    explicit = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
+    explicit_keys: set[Any] = set()
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node)
@@ -48,8 +51,10 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
             hash(key)
         except TypeError:
             key = str(key)
-        if key in data:
-            data.duplicates.append((key, loader._line(key_node)))
+        if id(key_node) in explicit:
+            if key in explicit_keys:
+                data.duplicates.append((key, loader._line(key_node)))
+            explicit_keys.add(key)
         data[key] = loader.construct_object(value_node)
         data.key_lines[key] = loader._line(key_node)
 
@@ -80,7 +85,11 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
 
     Raises YamlError with the file line of the problem.
     """
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character the YAML reader refuses
+        line = first_line + text.count("\n", 0, max(error.position, 0))
+        raise YamlError(line, f"character {error.character!r} is not allowed") from None
     loader.line_offset = first_line - 1
     try:
         return loader.get_single_data()

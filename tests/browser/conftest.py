@@ -18,11 +18,11 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
+from pagetools import LOCAL_SCHEMES, RequestLog
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -35,11 +35,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-HOME = "/index.html"
-MODULE_1 = "/modules/01-understanding-emotional-intimacy.html"
-ROLEPLAY_1 = "/roleplays/01-im-fine.html"
 
 
 def _make_world_readable(top: Path) -> None:
@@ -65,10 +60,6 @@ def work_dir() -> Iterator[Path]:
 def site_dir(work_dir: Path) -> Path:
     """The learner edition, built once with `mkdocs build --strict` (never -q)."""
     site = work_dir / "site"
-    if os.environ.get("CK_DEV_SITE"):  # DEV-ONLY, remove
-        shutil.copytree(os.environ["CK_DEV_SITE"], site)
-        _make_world_readable(work_dir)
-        return site
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
@@ -100,11 +91,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that closes a page mid-download breaks the pipe; that is not a test failure.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _QuietServer(("127.0.0.1", 0), handler)
     port = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -120,28 +119,6 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-@dataclass
-class RequestLog:
-    """Every URL requested by the pages of the contexts made in one test."""
-
-    origin: str
-    urls: list[str] = field(default_factory=list)
-
-    def record(self, request: Request) -> None:
-        self.urls.append(request.url)
-
-    def offsite(self) -> list[str]:
-        return [
-            url
-            for url in self.urls
-            if not (url.startswith(self.origin + "/") or url.startswith(LOCAL_SCHEMES))
-        ]
-
-    def assert_all_local(self) -> None:
-        offsite = self.offsite()
-        assert not offsite, "requests left 127.0.0.1:\n" + "\n".join(offsite)
 
 
 @pytest.fixture

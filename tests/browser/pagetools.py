@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Request
+
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+HOME = "/index.html"
+MODULE_1 = "/modules/01-understanding-emotional-intimacy.html"
+ROLEPLAY_1 = "/roleplays/01-im-fine.html"
 
 STORAGE_PREFIX = "coursekit:v1:answer:"
 
@@ -21,6 +27,28 @@ _AXE = Axe()
 def norm(text: str | None) -> str:
     """Collapse whitespace so text from different DOM nodes compares equal."""
     return re.sub(r"\s+", " ", text or "").strip()
+
+
+@dataclass
+class RequestLog:
+    """Every URL requested by the pages of the contexts made in one test."""
+
+    origin: str
+    urls: list[str] = field(default_factory=list)
+
+    def record(self, request: Request) -> None:
+        self.urls.append(request.url)
+
+    def offsite(self) -> list[str]:
+        return [
+            url
+            for url in self.urls
+            if not (url.startswith(self.origin + "/") or url.startswith(LOCAL_SCHEMES))
+        ]
+
+    def assert_all_local(self) -> None:
+        offsite = self.offsite()
+        assert not offsite, "requests left 127.0.0.1:\n" + "\n".join(offsite)
 
 
 @dataclass
@@ -90,9 +118,7 @@ class Question:
 
 
 def coursekit_keys(page: Page) -> list[str]:
-    return page.evaluate(
-        "() => Object.keys(window.localStorage).filter(key => key.startsWith('coursekit'))"
-    )
+    return page.evaluate("() => Object.keys(window.localStorage).filter(key => key.startsWith('coursekit'))")
 
 
 def active_element(page: Page) -> dict:
@@ -120,8 +146,7 @@ def describe_violations(violations: list[dict]) -> str:
     for violation in violations:
         nodes = violation.get("nodes", [])
         lines.append(
-            f"{violation['id']} ({violation.get('impact')}): {violation.get('help')} "
-            f"[{len(nodes)} node(s)]"
+            f"{violation['id']} ({violation.get('impact')}): {violation.get('help')} [{len(nodes)} node(s)]"
         )
         for node in nodes[:3]:
             lines.append(f"    target: {node.get('target')}")

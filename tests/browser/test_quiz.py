@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MODULE_1
-from pagetools import Question, active_element, coursekit_keys
+from pagetools import MODULE_1, Question, active_element, coursekit_keys
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser

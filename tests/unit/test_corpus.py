@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from coursetext import MODULE_HEAD, PROSE, ROLEPLAY_PAGE, question_block, vary
 
 from coursekit.course import load_course
@@ -139,7 +138,7 @@ def test_huge_number_is_reported_in_full(tmp_path: Path) -> None:
     [found] = check_alone(tmp_path, BAD / "huge-numbers.md")
     assert found.format().startswith(
         "bad/huge-numbers.md:4: [reading-time] Declared 99999999999999999999999999999999 minutes, "
-        "but the estimate is 2 (2 words at 130 per minute, 1 questions, 0 reflections); ")
+        "but the estimate is 2 (2 words at 130 per minute, 1 question, 0 reflections); ")
 
 
 def test_crlf_fixture_really_has_crlf() -> None:
@@ -214,39 +213,22 @@ def test_checker_rejects_a_missing_folder() -> None:
 # ---- inputs that currently escape as exceptions (engine bugs; see the report) --------------
 
 
-@pytest.mark.xfail(strict=True, raises=yaml.reader.ReaderError, reason=(
-    "ENGINE BUG: yamlsrc.load_yaml builds `_LineLoader(text)` outside its try block; PyYAML's "
-    "Reader rejects control characters (here a form feed pasted into a prompt) in its "
-    "constructor, so yaml.reader.ReaderError escapes parse_page instead of a yaml-syntax "
-    "diagnostic."))
 def test_control_character_in_yaml_is_a_diagnostic(tmp_path: Path) -> None:
     found = check_alone(tmp_path, RAISES / "control-character.md")
     assert [(d.line, d.rule) for d in found] == [(10, "yaml-syntax")]
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError, reason=(
-    "ENGINE BUG: a YAML alias to its own enclosing list (`options: &o [..., *o]`) builds a "
-    "self-containing LineList; fields.FieldReader.check_safe recurses into it forever and "
-    "RecursionError escapes parse_page."))
 def test_recursive_alias_is_a_diagnostic(tmp_path: Path) -> None:
     found = check_alone(tmp_path, RAISES / "recursive-alias.md")
     assert found, "a self-referencing options list must be reported, not crash"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ENGINE BUG: the checker prints a Traceback for the two inputs in tests/fixtures/raises "
-    "(see the two tests above)."))
 def test_checker_never_prints_a_traceback() -> None:
     result = run_checker("tests/fixtures/raises")
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ENGINE BUG: course.load_course reads pages with encoding='utf-8' but MkDocs reads them with "
-    "'utf-8-sig'. A page saved with a byte-order mark (common from Windows editors) keeps U+FEFF "
-    "before '---', so split_front_matter sees no front matter: the module silently becomes a "
-    "plain page, and its questions are reported as question-outside-module."))
 def test_byte_order_mark_is_ignored_like_mkdocs_does(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -258,10 +240,6 @@ def test_byte_order_mark_is_ignored_like_mkdocs_does(tmp_path: Path) -> None:
     assert loaded.diagnostics == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ENGINE BUG (minor): yamlsrc._construct_map calls flatten_mapping, which puts a merge key's "
-    "(<<: *anchor) pairs before the mapping's own keys, then flags every overridden key as "
-    "duplicate-key. In YAML an explicit key overrides a merged one; it is not a duplicate."))
 def test_merge_key_override_is_not_a_duplicate() -> None:
     source = """```question
 id: m1-merge
@@ -282,12 +260,6 @@ options:
     assert found == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ENGINE BUG (security): safety.find_unsafe only finds on...= attributes inside a '<tag'. "
-    "Role-play, glossary, bibliography and objective text is rendered through the page's "
-    "Markdown, which has attr_list enabled, so a brief line '{: onmouseover=\"alert(1)\" }' "
-    "passes every check and is published as <p onmouseover=\"alert(1)\"> (verified with a "
-    "real build)."))
 def test_attr_list_event_handler_in_roleplay_text_is_rejected() -> None:
     source = vary(ROLEPLAY_PAGE, "    brief: Note each cue.",
                   '    brief: |-\n      Note each cue.\n      {: onmouseover="alert(1)" }')

@@ -1,0 +1,358 @@
+"""Real builds, in this process: load_config(strict=True) then build(), as `mkdocs build --strict`.
+
+The fixture sites in tests/fixtures are tiny and fast; the real course is built once per edition
+per session (see conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+from sitebuild import FIXTURES, ROOT, Built, LogWatch, build_site
+
+from coursekit.rules import RULES
+from coursekit.source import extract_admonitions
+
+pytestmark = pytest.mark.build
+
+
+class Html(HTMLParser):
+    """Start tags with attributes, and the visible text with block boundaries as spaces."""
+
+    BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th",
+                        "tr", "table", "br", "section", "details", "summary", "dd", "dt", "dl",
+                        "pre", "blockquote", "legend", "label", "article", "nav", "header", "footer"})
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self._text: list[str] = []
+        self._skip = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag in self.BLOCKS:
+            self._text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if tag in self.BLOCKS:
+            self._text.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._text.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self._text).split())
+
+    def all(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [a for name, a in self.tags
+                if name == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+    def has_class(self, tag: str, cls: str) -> list[dict[str, str | None]]:
+        return [a for name, a in self.tags if name == tag and cls in (a.get("class") or "").split()]
+
+
+def article(html: str) -> str:
+    """The page's own content: the part of Material's template that the course writes."""
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.DOTALL)
+    assert match, "no article in page"
+    return match.group(1)
+
+
+# ---- (b) a small clean fixture site -------------------------------------------------------------
+
+
+def test_fixture_site_builds_cleanly(fixture_site: Built) -> None:
+    assert fixture_site.error is None, fixture_site.problems()
+    assert fixture_site.problems() == []
+    assert [p.relative_to(fixture_site.site).as_posix() for p in fixture_site.html_files()] == [
+        "404.html", "glossary.html", "index.html", "module.html", "references.html", "roleplay.html",
+    ]
+
+
+def test_fixture_questions_are_fieldsets(fixture_site: Built) -> None:
+    html = fixture_site.read("module.html")
+    page = Html(article(html))
+    questions = page.has_class("div", "ck-question")
+    assert [(q["id"], q["data-ck-type"]) for q in questions] == [
+        ("q-m1-fine-tone", "single"), ("q-m1-bid-signs", "multiple"), ("q-m1-turn-toward", "single"),
+    ]
+    assert len(page.all("fieldset")) == 3
+    assert re.findall(r'<legend><span class="ck-number">(Question \d\.)</span>', html) == [
+        "Question 1.", "Question 2.", "Question 3.",
+    ]
+    assert [i["type"] for i in page.all("input")] == ["radio"] * 3 + ["checkbox"] * 3 + ["radio"] * 3
+    assert len(page.has_class("details", "ck-answer")) == 3
+    assert [li["data-ck-correct"] for li in page.all("li") if "data-ck-correct" in li] == [
+        "false", "true", "false", "true", "true", "false", "true", "false", "false",
+    ]
+    assert '<legend><span class="ck-number">Question 1.</span> Amara says "I\'m fine" while looking away. ' \
+           "Which response is <em>most</em> attuned?</legend>" in html
+    assert len(page.has_class("div", "ck-tools")) == 1
+    assert "COURSEKITBLOCK" not in html and "```question" not in html and "id: m1-" not in html
+
+
+def test_fixture_assets_load_only_where_needed(fixture_site: Built) -> None:
+    quiz = '<script src="assets/coursekit/quiz.js"></script>'
+    roleplay_css = '<link rel="stylesheet" href="assets/coursekit/roleplay.css">'
+    assert quiz in fixture_site.read("module.html")
+    assert roleplay_css not in fixture_site.read("module.html")
+    assert roleplay_css in fixture_site.read("roleplay.html")
+    for rel in ("index.html", "roleplay.html", "glossary.html", "references.html"):
+        assert "quiz.js" not in fixture_site.read(rel), rel
+
+
+def test_fixture_course_markup_has_no_event_handlers(fixture_site: Built) -> None:
+    for path in fixture_site.html_files():
+        page = Html(article(path.read_text(encoding="utf-8")))
+        assert page.all("script") == [], path.name
+        handlers = [(tag, name) for tag, attrs in page.tags for name in attrs if name.startswith("on")]
+        assert handlers == [], path.name
+
+
+def test_fixture_citations_and_references(fixture_site: Built) -> None:
+    html = fixture_site.read("module.html")
+    assert '(<a href="#ref-reis1988">Reis &amp; Shaver, 1988</a>)' in html
+    assert '(<a href="#ref-gottman1999">1999, p. 88</a>)' in html
+    refs = Html(article(html)).has_class("p", "ck-ref")
+    assert [r["id"] for r in refs] == ["ref-gottman1999", "ref-reis1988"]
+    listed = Html(article(fixture_site.read("references.html"))).has_class("p", "ck-ref")
+    assert [r["id"] for r in listed] == ["ref-gottman1999", "ref-reis1988"]
+
+
+def test_fixture_roleplay_has_role_cards_without_facilitator_notes(fixture_site: Built) -> None:
+    html = fixture_site.read("roleplay.html")
+    page = Html(article(html))
+    assert len(page.has_class("section", "ck-role-card")) == 4
+    assert [h["id"] for h in page.all("h3")] == ["role-therapist", "role-amara", "role-dev", "role-observer"]
+    assert "You are frightened for your mother and have not told Dev." in page.text
+    assert "violet kettle" not in html
+    assert "Amara goes quiet and shrugs." not in html  # cue points are for facilitators
+    assert "Cue points and facilitator notes for this role-play are in the instructor edition" in page.text
+
+
+def test_fixture_learner_edition_has_no_instructor_material(fixture_site: Built) -> None:
+    assert not (fixture_site.site / "instructors").exists()
+    for path in fixture_site.html_files():
+        text = path.read_text(encoding="utf-8")
+        assert "purple giraffe" not in text and "FIXTURE-GUIDE-ONLY" not in text, path.name
+        assert "admonition instructor" not in text, path.name
+
+
+def test_fixture_syllabus_and_glossary(fixture_site: Built) -> None:
+    home = Html(article(fixture_site.read("index.html"))).text
+    assert "Listening for the quiet cue 8 min" in home
+    assert "Total 8 min About 0.1 hours of study" in home
+    glossary = Html(article(fixture_site.read("glossary.html")))
+    assert "Bid for connection" in glossary.text
+    assert "Taught in Listening for the quiet cue." in glossary.text
+    assert glossary.all("a", href="module.html")
+    module = fixture_site.read("module.html")
+    assert ('<abbr title="Noticing and responding to another person\'s inner state, not only to their '
+            'words.">attunement</abbr>') in module
+
+
+def test_fixture_glossary_is_one_flat_definition_list(fixture_site: Built) -> None:
+    glossary = Html(article(fixture_site.read("glossary.html")))
+    assert len(glossary.all("dl")) == 1
+    assert len(glossary.all("dt")) == len(glossary.all("dd")) == 2
+
+
+def test_fixture_instructor_edition(fixture_instructor_site: Built) -> None:
+    site = fixture_instructor_site
+    assert site.error is None, site.problems()
+    assert site.problems() == []
+    notes = Html(article(site.read("instructors/notes.html")))
+    assert "the purple giraffe teaches attunement only in the instructor edition." in notes.text
+    assert notes.all("a", href="../module.html#instructor-note-1")
+    module = site.read("module.html")
+    assert '<div class="ck-anchor" id="instructor-note-1"></div>' in module or \
+           '<div id="instructor-note-1" class="ck-anchor"></div>' in module
+    assert "purple giraffe" in module
+    roleplay = Html(article(site.read("roleplay.html"))).text
+    assert "the violet kettle whistles only for facilitators." in roleplay
+    assert "If the therapist moves on quickly Amara goes quiet and shrugs." in roleplay
+    guide = Html(article(site.read("instructors/guide.html"))).text
+    assert "FIXTURE-GUIDE-ONLY" in guide
+    assert "0:00–0:10 Welcome and agreements 10" in guide
+    assert "0:10–0:18 Listening for the quiet cue 8 0:18–0:48 Role-play: The quiet cue 30" in guide
+    cards = Html(article(site.read("instructors/cards/roleplay.html")))
+    assert len(cards.has_class("section", "ck-print-card")) == 4
+
+
+# ---- (c) a broken fixture site ----------------------------------------------------------------
+
+BROKEN = [
+    ("WARNING", "docs/_data/bibliography.yml:1: [citation-unused] Entry 'reis1988' is never cited. "
+                "Cite it where the course relies on it, or remove it from the bibliography."),
+    ("ERROR", "docs/module.md:16: [citation-unknown] Citation key 'nobody2020' is not in the "
+              "bibliography. Use a key from docs/_data/bibliography.yml, or add the verified source "
+              "there."),
+    ("ERROR", "docs/module.md:22: [question-no-correct] Question 'm1-no-correct' has no correct "
+              "option. Mark the right option with 'correct: true'."),
+    ("ERROR", "docs/roleplay.md:12: [roleplay-objective] Objective 'm1-o2' is not declared by any "
+              "module. Use objective ids from the modules' front matter, such as 'm1-o2'."),
+    ("ERROR", "docs/roleplay.md:19: [roleplay-minutes] The plan's phases add up to 5 + 10 + 15 = 30, "
+              "not the declared 25 minutes. Make the 'plan' minutes sum to 'minutes'."),
+    ("ERROR", "docs/roleplay.md:39: [roleplay-brief] Partner 'dev' has no 'unspoken' part. Give every "
+              "role a 'brief:' and every partner an 'unspoken:'."),
+]
+
+
+def test_broken_site_aborts_with_every_problem_and_publishes_nothing(
+    tmp_path: Path, mkdocs_log: LogWatch
+) -> None:
+    site = tmp_path / "site"
+    built = build_site(FIXTURES / "site-broken" / "mkdocs.yml", site)
+    assert isinstance(built.error, Abort)
+    assert str(built.error) == "Aborted with a BuildError!"
+    course = [(r.levelname, r.getMessage()) for r in built.records if r.name == "mkdocs.plugins.course"]
+    assert course == BROKEN
+    assert mkdocs_log.take(lambda r: r.name == "mkdocs.plugins.course") == [m for _, m in BROKEN]
+    assert mkdocs_log.take(lambda r: r.name == "mkdocs.commands.build") == [
+        "The course has 5 content error(s), listed above; nothing was built. "
+        "Run 'python -m coursekit docs/' to check without building."
+    ]
+    assert built.html_files() == []
+    assert not site.exists() or not any(site.iterdir())
+
+
+def test_a_warning_alone_fails_a_strict_build(tmp_path: Path, mkdocs_log: LogWatch) -> None:
+    """The course logs under mkdocs.plugins., so --strict counts its warnings."""
+    shutil.copytree(FIXTURES / "site-ok", tmp_path / "site-ok", ignore=shutil.ignore_patterns("site*"))
+    config = tmp_path / "site-ok" / "mkdocs.yml"
+    # The copy sits elsewhere: point its hooks and theme overrides back at the real ones.
+    text = config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/")
+    config.write_text(text, encoding="utf-8")
+    bib = tmp_path / "site-ok" / "docs" / "_data" / "bibliography.yml"
+    bib.write_text(bib.read_text(encoding="utf-8") + 'unused2000:\n  cite: Nobody\n  year: "2000"\n'
+                   "  reference: Nobody, A. (2000). *Never cited*.\n", encoding="utf-8")
+    expected = ("docs/_data/bibliography.yml:13: [citation-unused] Entry 'unused2000' is never cited. "
+                "Cite it where the course relies on it, or remove it from the bibliography.")
+
+    built = build_site(config, tmp_path / "strict")
+    assert isinstance(built.error, Abort)
+    assert str(built.error) == "Aborted with 1 warnings in strict mode!"
+    assert mkdocs_log.take() == [expected]
+
+    relaxed = build_site(config, tmp_path / "relaxed", strict=False)
+    assert relaxed.error is None
+    assert mkdocs_log.take() == [expected]
+    assert (tmp_path / "relaxed" / "module.html").exists()
+
+
+def test_an_unknown_edition_is_a_clean_plugin_error(tmp_path: Path, mkdocs_log: LogWatch) -> None:
+    built = build_site(FIXTURES / "site-ok" / "mkdocs.yml", tmp_path / "site",
+                       extra={"edition": "teacher"})
+    assert isinstance(built.error, Abort)
+    assert mkdocs_log.take() == ["extra.edition must be 'learner' or 'instructor', not 'teacher'"]
+    assert built.html_files() == []
+
+
+# ---- (a) the real course, learner edition -------------------------------------------------------
+
+
+def test_real_course_builds_strictly(learner_site: Built) -> None:
+    assert learner_site.error is None, "\n".join(learner_site.problems())
+    assert learner_site.problems() == []
+
+
+def test_real_course_quiz_assets_follow_the_questions(learner_site: Built) -> None:
+    pages = [p for p in learner_site.html_files() if "assets" not in p.parts]
+    assert len(pages) > 20
+    with_questions = 0
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        has_questions = 'class="ck-question"' in html
+        with_questions += has_questions
+        assert ("assets/coursekit/quiz.js" in html) == has_questions, path
+        assert "COURSEKITBLOCK" not in html, path
+        if path.name != "authoring.html":  # the authoring guide shows the syntax as code
+            assert "```question" not in html and "```roleplay" not in html, path
+    assert with_questions >= 6
+
+
+def test_real_course_rule_list_is_generated_from_the_table(learner_site: Built) -> None:
+    html = learner_site.read("authoring.html")
+    for rule in RULES:
+        assert f"<td><code>{rule}</code></td>" in html, rule
+
+
+# ---- (d) and (e) the instructor edition, and what the learner edition must not contain ----------
+
+
+def test_instructor_edition_builds_strictly(instructor_site: Built) -> None:
+    assert instructor_site.error is None, "\n".join(instructor_site.problems())
+    assert instructor_site.problems() == []
+    assert (instructor_site.site / "instructors" / "notes.html").exists()
+
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)  # links: keep the text
+    text = re.sub(r"[*_`]", "", text)
+    return " ".join(text.split())
+
+
+def instructor_sentences() -> dict[str, list[str]]:
+    """Distinctive sentences of every `!!! instructor` note in the course, by source file."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        _, notes = extract_admonitions(path.read_text(encoding="utf-8"), "instructor")
+        for index, note in enumerate(notes, 1):
+            sentences = [s for s in re.split(r"(?<=[.!?])\s+", _plain(note.body)) if len(s.split()) >= 6]
+            found[f"{path.relative_to(ROOT / 'docs').as_posix()}#{index}"] = sentences
+    return found
+
+
+def site_text(built: Built) -> str:
+    """All visible text of every page, plus the search index, normalised."""
+    parts = [Html(path.read_text(encoding="utf-8")).text for path in built.html_files()]
+    for index in built.site.rglob("search_index.json"):
+        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+            parts.append(Html(doc["text"]).text)
+    return "\n".join(parts)
+
+
+def test_the_course_has_instructor_notes() -> None:
+    notes = instructor_sentences()
+    assert len(notes) >= 5
+    assert all(notes.values()), [k for k, v in notes.items() if not v]
+
+
+def test_instructor_edition_contains_every_note(instructor_site: Built) -> None:
+    assert instructor_site.error is None, "\n".join(instructor_site.problems())
+    notes_page = Html(instructor_site.read("instructors/notes.html")).text
+    everything = site_text(instructor_site)
+    for note, sentences in instructor_sentences().items():
+        shown = [s for s in sentences if s in notes_page]
+        assert shown, f"no sentence of {note} is on the instructor notes page"
+        assert any(s in everything for s in sentences), note
+
+
+def test_learner_edition_contains_no_instructor_note(learner_site: Built, instructor_site: Built) -> None:
+    assert learner_site.html_files(), "the learner build wrote nothing: see test_real_course_builds_strictly"
+    assert not (learner_site.site / "instructors").exists()
+    learner = site_text(learner_site)
+    instructor = site_text(instructor_site)
+    checked = 0
+    for note, sentences in instructor_sentences().items():
+        for sentence in sentences:
+            if sentence in instructor:  # only sentences the matcher can see at all
+                checked += 1
+                assert sentence not in learner, f"{note} leaks into the learner edition: {sentence!r}"
+    assert checked >= 10
+    assert "admonition instructor" not in "".join(
+        p.read_text(encoding="utf-8") for p in learner_site.html_files())

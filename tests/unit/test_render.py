@@ -1,0 +1,336 @@
+"""coursekit.render: exact question HTML, escaping of every author string, role-play Markdown."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+from coursetext import ROLEPLAY_PAGE, vary
+
+from coursekit.citations import CiteItem
+from coursekit.model import BibEntry, Option, Question, RolePlay
+from coursekit.parse import parse_page
+from coursekit.render import (
+    ObjectiveView,
+    author_markdown,
+    relative_link,
+    render_citation,
+    render_question,
+    render_reference_list,
+    render_roleplay,
+    render_rules,
+    render_template,
+)
+from coursekit.rules import RULES
+
+BIB = {
+    "reis1988": BibEntry("reis1988", "Reis & Shaver", "1988",
+                         "Reis, H. T., & Shaver, P. (1988). *Intimacy as an interpersonal process*.",
+                         "", 1),
+    "gottman1999": BibEntry("gottman1999", "Gottman", "1999",
+                            "Gottman, J. M. (1999). *The marriage clinic* <script>x</script>.",
+                            "10.1000/xyz-1", 6),
+}
+
+
+def question(qtype: str = "single", prompt: str = "Which is *most* attuned?",
+             options: tuple[Option, ...] | None = None, source: str | None = None,
+             qid: str = "m1-q") -> Question:
+    options = options or (
+        Option("Name the cue.", True, "It opens a door.", 5),
+        Option("Move on.", False, "Tempting, but it misses the cue.", 8),
+        Option("Accuse.", False, "It invites defence.", 10),
+    )
+    return Question(qid, "m1-o1", qtype, prompt, options, source, 1)
+
+
+GOLDEN = """\
+<div class="ck-question" id="q-m1-q" data-ck-question="m1-q" data-ck-type="single">
+<form class="ck-form" novalidate>
+<fieldset>
+<legend><span class="ck-number">Question 3.</span> Which is <em>most</em> attuned?</legend>
+<p class="ck-hint" id="ck-hint-m1-q">Select one answer.</p>
+<div class="ck-option">
+<input type="radio" name="ck-m1-q" id="ck-m1-q-0" value="0" aria-describedby="ck-hint-m1-q">
+<label for="ck-m1-q-0">Name the cue.</label>
+</div>
+<div class="ck-option">
+<input type="radio" name="ck-m1-q" id="ck-m1-q-1" value="1" aria-describedby="ck-hint-m1-q">
+<label for="ck-m1-q-1">Move on.</label>
+</div>
+<div class="ck-option">
+<input type="radio" name="ck-m1-q" id="ck-m1-q-2" value="2" aria-describedby="ck-hint-m1-q">
+<label for="ck-m1-q-2">Accuse.</label>
+</div>
+</fieldset>
+<button type="submit" class="md-button ck-check" hidden>Check answer</button>
+<div class="ck-feedback" role="status" aria-live="polite"></div>
+</form>
+<details class="ck-answer">
+<summary>Show answer and rationale</summary>
+<ul class="ck-rationales">
+<li data-ck-option="0" data-ck-correct="true">
+<p class="ck-verdict"><strong>Correct:</strong> Name the cue.</p>
+<div class="ck-rationale"><p>It opens a door.</p></div>
+</li>
+<li data-ck-option="1" data-ck-correct="false">
+<p class="ck-verdict"><strong>Not correct:</strong> Move on.</p>
+<div class="ck-rationale"><p>Tempting, but it misses the cue.</p></div>
+</li>
+<li data-ck-option="2" data-ck-correct="false">
+<p class="ck-verdict"><strong>Not correct:</strong> Accuse.</p>
+<div class="ck-rationale"><p>It invites defence.</p></div>
+</li>
+</ul>
+<p class="ck-source">Source: <a href="#ref-reis1988">Reis &amp; Shaver, 1988</a></p></details>
+</div>"""
+
+
+def test_question_golden_html() -> None:
+    assert render_question(question(source="reis1988"), 3, BIB) == GOLDEN
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, to check structure without string matching."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+@pytest.mark.parametrize(("qtype", "input_type", "hint"), [
+    ("single", "radio", "Select one answer."),
+    ("multiple", "checkbox", "Select all that apply."),
+])
+def test_single_is_radio_and_multiple_is_checkbox(qtype: str, input_type: str, hint: str) -> None:
+    html = render_question(question(qtype), 1, BIB)
+    inputs = Tags(html).all("input")
+    assert [i["type"] for i in inputs] == [input_type] * 3
+    assert {i["name"] for i in inputs} == {"ck-m1-q"}
+    assert [i["id"] for i in inputs] == ["ck-m1-q-0", "ck-m1-q-1", "ck-m1-q-2"]
+    assert [label["for"] for label in Tags(html).all("label")] == ["ck-m1-q-0", "ck-m1-q-1", "ck-m1-q-2"]
+    assert f'<p class="ck-hint" id="ck-hint-m1-q">{hint}</p>' in html
+    assert Tags(html).all("div")[0]["data-ck-type"] == qtype
+
+
+def test_fallback_lists_every_rationale_with_its_verdict() -> None:
+    options = (
+        Option("A", True, "Right because.", 1),
+        Option("B", True, "Also right.", 2),
+        Option("C", False, "Tempting but wrong.", 3),
+        Option("D", False, "Wrong.", 4),
+    )
+    html = render_question(question("multiple", options=options), 1, BIB)
+    items = Tags(html).all("li")
+    assert [(i["data-ck-option"], i["data-ck-correct"]) for i in items] == [
+        ("0", "true"), ("1", "true"), ("2", "false"), ("3", "false"),
+    ]
+    for option in options:
+        assert f'<div class="ck-rationale"><p>{option.rationale}</p></div>' in html
+    assert html.count("<strong>Correct:</strong>") == 2
+    assert html.count("<strong>Not correct:</strong>") == 2
+    assert "ck-source" not in html  # no source, no source line
+
+
+def test_unknown_source_is_left_out() -> None:
+    assert "ck-source" not in render_question(question(source="nobody2020"), 1, BIB)
+
+
+def test_prompt_markup_is_escaped_not_interpreted() -> None:
+    html = render_question(question(prompt='Is <b>x</b> "quoted" & <i onclick="y">z</i>?'), 1, BIB)
+    legend = re.search(r"<legend>(.*)</legend>", html)
+    assert legend is not None
+    assert legend.group(1) == ('<span class="ck-number">Question 1.</span> Is &lt;b&gt;x&lt;/b&gt; '
+                               '"quoted" &amp; &lt;i onclick="y"&gt;z&lt;/i&gt;?')
+    assert [tag for tag, _ in Tags(legend.group(0)).tags] == ["legend", "span"]
+
+
+MALICIOUS = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    "<iframe src=//evil.example></iframe>",
+    "<svg/onload=alert(1)>",
+    "</label></div><script>alert(1)</script>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "<!--<script>-->",
+]
+
+
+@pytest.mark.parametrize("evil", MALICIOUS)
+def test_author_strings_never_become_markup(evil: str) -> None:
+    options = (
+        Option(evil, True, evil, 1),
+        Option(f"*{evil}*", False, f"Why: {evil}", 2),
+        Option("Plain", False, "Plain.", 3),
+    )
+    bib = {"evil": BibEntry("evil", evil, evil, evil, "", 1)}
+    html = render_question(question(prompt=evil, options=options, source="evil"), 1, bib)
+    assert "<script" not in html.lower()
+    assert "<iframe" not in html.lower()
+    assert "<svg" not in html.lower()
+    assert "<img" not in html.lower()
+    tags = Tags(html)
+    assert all(not name.startswith("on") for _, attrs in tags.tags for name in attrs)
+    assert all("javascript" not in (value or "") for _, attrs in tags.tags for value in attrs.values())
+
+
+def test_ids_are_escaped_in_attributes() -> None:
+    html = render_question(question(qid='q" onclick="alert(1)'), 1, BIB)
+    assert 'onclick="alert(1)"' not in html
+    assert 'data-ck-question="q&#34; onclick=&#34;alert(1)"' in html
+    assert all("onclick" not in attrs for _, attrs in Tags(html).tags)
+
+
+@pytest.mark.parametrize(("text", "inline", "html"), [
+    ("*a* and **b**", True, "<em>a</em> and <strong>b</strong>"),
+    ("*a*", False, "<p><em>a</em></p>"),
+    ("one\n\ntwo", True, "<p>one</p>\n<p>two</p>"),
+    ("<b>x</b> & y", True, "&lt;b&gt;x&lt;/b&gt; &amp; y"),
+    ("`<code>`", True, "<code>&amp;lt;code&amp;gt;</code>"),
+    ("[a link](https://example.org)", True, '<a href="https://example.org">a link</a>'),
+])
+def test_author_markdown(text: str, inline: bool, html: str) -> None:
+    assert author_markdown(text, inline=inline) == html
+
+
+# ---- citations and references ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("items", "markdown"), [
+    ([CiteItem("reis1988", "", False)], "([Reis &amp; Shaver, 1988](#ref-reis1988))"),
+    ([CiteItem("reis1988", "p. 73", False)], "([Reis &amp; Shaver, 1988, p. 73](#ref-reis1988))"),
+    ([CiteItem("reis1988", "", True)], "([1988](#ref-reis1988))"),
+    ([CiteItem("reis1988", "", False), CiteItem("gottman1999", "ch. [2]", False)],
+     r"([Reis &amp; Shaver, 1988](#ref-reis1988); [Gottman, 1999, ch. \[2\]](#ref-gottman1999))"),
+    ([CiteItem("nobody2020", "", False)], "(nobody2020)"),
+], ids=["one", "locator", "year-only", "two-with-brackets", "unknown"])
+def test_render_citation(items: list[CiteItem], markdown: str) -> None:
+    assert render_citation(items, BIB) == markdown
+
+
+def test_reference_list_sorted_with_anchors_and_escaped() -> None:
+    assert render_reference_list(BIB.values()) == (
+        "Gottman, J. M. (1999). *The marriage clinic* &lt;script&gt;x&lt;/script&gt;. "
+        "<https://doi.org/10.1000/xyz-1>\n"
+        "{ #ref-gottman1999 .ck-ref }\n"
+        "\n"
+        "Reis, H. T., &amp; Shaver, P. (1988). *Intimacy as an interpersonal process*.\n"
+        "{ #ref-reis1988 .ck-ref }\n"
+        "\n"
+    )
+
+
+# ---- role-plays -------------------------------------------------------------------------------
+
+
+def roleplay(old: str = "", new: str = "") -> RolePlay:
+    source = vary(ROLEPLAY_PAGE, old, new) if old else ROLEPLAY_PAGE
+    page, found = parse_page("docs/rp.md", "rp.md", source)
+    assert found == []
+    assert page.roleplay is not None
+    return page.roleplay
+
+
+OBJECTIVES = [ObjectiveView("m1-o1", "Describe <the> quiet cue.", "Module & one", "../m1.md")]
+
+
+def test_learner_roleplay_hides_cues_and_facilitator_notes() -> None:
+    text = render_roleplay(roleplay(), OBJECTIVES, instructor=False)
+    assert "Watch the pace." not in text
+    assert "Amara shrugs." not in text
+    assert "## Cue points" not in text and "## Facilitator notes" not in text
+    assert '!!! note "For facilitators"' in text
+
+
+def test_instructor_roleplay_shows_cues_and_facilitator_notes() -> None:
+    text = render_roleplay(roleplay(), OBJECTIVES, instructor=True)
+    assert "## Cue points" in text
+    assert "| If the therapist moves on | Amara shrugs. |  |" in text
+    assert "## Facilitator notes\n\nWatch the pace.\n" in text
+    assert "For facilitators" not in text
+
+
+@pytest.mark.parametrize("instructor", [False, True])
+def test_roleplay_cards_and_header(instructor: bool) -> None:
+    text = render_roleplay(roleplay(), OBJECTIVES, instructor=instructor)
+    assert text.startswith("**Setting:** In the room · **Time:** 30 minutes · **Technique:** "
+                           "Attunement · **Cast:** 1 therapist, 2 partners, 1 observer\n")
+    assert re.findall(r"^### (.+)$", text, re.MULTILINE) == [
+        "Therapist { #role-therapist }", "Partner: Amara { #role-amara }",
+        "Partner: Dev { #role-dev }", "Observer { #role-observer }",
+    ]
+    assert text.count('<section class="ck-role-card" markdown>') == 4
+    assert ("**Beneath the surface (do not say this at first):** You are frightened for your mother."
+            in text)
+    assert "- **m1-o1**: Describe &lt;the&gt; quiet cue. ([Module &amp; one](../m1.md))" in text
+    assert "**Amara:** I'm fine." in text
+    assert "| **Total** | **30** | |" in text
+
+
+def test_roleplay_by_video() -> None:
+    text = render_roleplay(roleplay("setting: room", "setting: video"), [], instructor=False)
+    assert text.startswith("**Setting:** By video ·")
+
+
+def test_roleplay_author_text_is_escaped_everywhere() -> None:
+    evil = "<b>x</b> & | pipe"
+    rp = roleplay()
+    rp = RolePlay(**{
+        **rp.__dict__,
+        "technique": evil, "couple": evil, "content_notes": evil, "facilitator_notes": evil,
+        "pause_and_stop": evil, "debrief": (evil,),
+        "roles": tuple(role.__class__(**{**role.__dict__, "brief": evil, "name": evil})
+                       for role in rp.roles),
+        "plan": tuple(p.__class__(**{**p.__dict__, "name": evil, "activity": evil}) for p in rp.plan),
+        "cues": tuple(c.__class__(**{**c.__dict__, "when": evil, "raise_": evil}) for c in rp.cues),
+    })
+    for instructor in (False, True):
+        text = render_roleplay(rp, [], instructor=instructor)
+        assert "<b>" not in text
+        assert "&lt;b&gt;x&lt;/b&gt; &amp; | pipe" in text  # prose keeps its pipe
+        assert r"&lt;b&gt;x&lt;/b&gt; &amp; \| pipe" in text  # table cells escape it
+
+
+# ---- the rule table and links -----------------------------------------------------------------
+
+
+def test_rules_table_lists_every_rule_once() -> None:
+    table = render_rules()
+    ids = re.findall(r"^\| `([a-z-]+)` \|", table, re.MULTILINE)
+    assert ids == list(RULES)
+    assert table.startswith("| Rule | Severity | What it catches | How to fix it |\n"
+                            "| --- | --- | --- | --- |\n")
+    assert ("| `reading-time` | warning | Declared minutes far from the estimate (words, questions, "
+            "reflections). | Change 'minutes:' to about the estimate, or change the content. |") in table
+    assert "&lt;script&gt;" in table  # the unsafe-html row mentions tags, escaped
+
+
+@pytest.mark.parametrize(("from_uri", "to_uri", "link"), [
+    ("index.md", "modules/01.md", "modules/01.md"),
+    ("modules/01.md", "modules/02.md", "02.md"),
+    ("modules/03/index.md", "roleplays/01.md", "../../roleplays/01.md"),
+    ("instructors/notes.md", "index.md", "../index.md"),
+    ("index.md", "index.md", "index.md"),
+])
+def test_relative_link(from_uri: str, to_uri: str, link: str) -> None:
+    assert relative_link(from_uri, to_uri) == link
+
+
+def test_glossary_entries_form_one_flat_definition_list() -> None:
+    terms = [{"term": t, "definition": f"Definition of {t}.", "module_title": "", "link": ""}
+             for t in ("Attunement", "Bid", "Cycle")]
+    html = markdown.markdown(render_template("glossary.md", terms=terms), extensions=["def_list"])
+    assert html == ("<dl>\n<dt>Attunement</dt>\n<dd>Definition of Attunement.</dd>\n"
+                    "<dt>Bid</dt>\n<dd>Definition of Bid.</dd>\n"
+                    "<dt>Cycle</dt>\n<dd>Definition of Cycle.</dd>\n</dl>")
