@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -53,8 +54,13 @@ _MD_ENV.filters["indent4"] = _indent4
 _INLINE = markdown.Markdown(extensions=[])
 
 
+_MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]\\!#>|~-]|^\s*\d+\.|\n\s*\n")
+
+
 def author_markdown(text: str, inline: bool = False) -> Markup:
     """Author Markdown to HTML, with any raw HTML in it shown as text."""
+    if inline and not _MARKDOWN_SYNTAX.search(text):
+        return Markup(html.escape(text, quote=False))  # plain text: nothing for Markdown to do
     _INLINE.reset()
     rendered = _INLINE.convert(html.escape(text, quote=False))
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:

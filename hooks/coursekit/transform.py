@@ -72,7 +72,7 @@ def transform_page(markdown: str, page: Page, ctx: Context) -> Rendered:
     if cited and page.src_uri != "references.md":
         out.markdown += "\n\n## References\n\n" + render_reference_list(bibliography[k] for k in cited)
     if page.src_uri != "glossary.md":
-        out.markdown += "\n\n" + _abbreviations(ctx.course)
+        out.markdown += "\n\n" + _abbreviations(ctx.course, out.markdown)
     return out
 
 
@@ -248,13 +248,18 @@ def _insert_after_title(markdown: str, text: str) -> str:
     return markdown[: match.end()] + "\n\n" + text + "\n" + markdown[match.end() :]
 
 
-def _abbreviations(course: Course) -> str:
-    """Abbreviation definitions: Markdown's abbr extension turns every form into a hover definition."""
+def _abbreviations(course: Course, markdown: str) -> str:
+    """Abbreviation definitions for the glossary forms the page uses.
+
+    Markdown's abbr extension turns each form into a hover definition; defining only the forms
+    that occur keeps it from scanning every page for every term.
+    """
     lines = []
     for term in course.glossary:
         definition = " ".join(term.definition.split())
         for form in term.forms:
-            lines.append(f"*[{form}]: {definition}")
+            if form in markdown:
+                lines.append(f"*[{form}]: {definition}")
     # One definition per block: a single long block makes Markdown re-test it once per line.
     return "\n\n".join(lines) + "\n"
 

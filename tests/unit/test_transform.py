@@ -54,8 +54,8 @@ def learner(course: Course, rel: str) -> str:
     return transform_page(body(rel), course.pages[rel], Context(course, False, {})).markdown
 
 
-ABBREVIATIONS = ("*[attunement]: Noticing another's inner state.\n\n"
-                 "*[attuned]: Noticing another's inner state.\n")
+# These fixture pages use no glossary form, so no abbreviation definitions are appended.
+ABBREVIATIONS = "\n"
 
 
 def test_learner_edition_strips_instructor_notes(course: Course) -> None:
@@ -217,3 +217,12 @@ def test_top_level_instructor_notes_are_stripped_in_every_spelling(tmp_path: Pat
     text = transform_page(source, loaded.pages["page.md"], Context(loaded, False, {})).markdown
     assert "SECRET" not in text
     assert "After." in text
+
+
+def test_glossary_definitions_only_for_forms_the_page_uses(tmp_path: Path) -> None:
+    files = dict(FILES)
+    files["page.md"] = "---\ntitle: Page\n---\n\n# Page\n\nAn attuned reply.\n"
+    loaded = load_course(write_docs(tmp_path / "docs", files), "docs")
+    text = transform_page(body("page.md", files), loaded.pages["page.md"],
+                          Context(loaded, False, {})).markdown
+    assert text.endswith("An attuned reply.\n\n\n*[attuned]: Noticing another's inner state.\n")
