@@ -33,7 +33,7 @@ from .source import (
     count_admonitions,
     count_words,
     find_blocks,
-    prose_lines,
+    prose_text,
     split_front_matter,
 )
 from .yamlsrc import LineMap, YamlError, load_yaml
@@ -84,9 +84,8 @@ def parse_page(path: str, src_uri: str, source: str) -> tuple[Page, list[Diagnos
         if nested:
             reader.report("instructor-note-nested", index + body_first,
                           "An instructor note is nested inside a list or another block.")
-    for index, line in prose_lines(body):
-        for _, what in find_unsafe(line):
-            reader.report("unsafe-html", index + body_first, f"Found {what}.")
+    for index, what in find_unsafe(prose_text(body)):
+        reader.report("unsafe-html", index + body_first, f"Found {what}.")
     return page, reader.diagnostics
 
 

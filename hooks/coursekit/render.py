@@ -54,15 +54,26 @@ _MD_ENV.filters["indent4"] = _indent4
 _INLINE = markdown.Markdown(extensions=[])
 
 
-_MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]\\!#>|~-]|^\s*\d+\.|\n\s*\n")
+# Anything Markdown would turn into markup: emphasis, code, links, escapes, block starts
+# (lists, quotes, headings, indented code, setext underlines) and hard line breaks.
+_MARKDOWN_SYNTAX = re.compile(
+    r"[*_`\[\]\\]|^ {0,3}(?:[-+*>#]|\d+[.)])(?:\s|$)|^(?: {4}|\t)|^ {0,3}(?:=+|-+)[ \t]*$|  $",
+    re.MULTILINE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def author_markdown(text: str, inline: bool = False) -> Markup:
     """Author Markdown to HTML, with any raw HTML in it shown as text."""
-    if inline and not _MARKDOWN_SYNTAX.search(text):
-        return Markup(html.escape(text, quote=False))  # plain text: nothing for Markdown to do
+    escaped = html.escape(text.strip(), quote=False)
+    if not _MARKDOWN_SYNTAX.search(escaped):
+        # Plain paragraphs: the same HTML Markdown would give, without running it.
+        paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(escaped) if p.strip()]
+        if inline and len(paragraphs) == 1:
+            return Markup(paragraphs[0])
+        return Markup("\n".join(f"<p>{p}</p>" for p in paragraphs))
     _INLINE.reset()
-    rendered = _INLINE.convert(html.escape(text, quote=False))
+    rendered = _INLINE.convert(escaped)
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return Markup(rendered)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The fenced block kinds the course engine owns. Any other fence is ordinary code.
 DATA_BLOCKS = ("question", "roleplay", "agenda")
@@ -97,20 +98,35 @@ def find_blocks(text: str, first_line: int = 1) -> list[Block]:
     return blocks
 
 
-def prose_lines(text: str) -> Iterator[tuple[int, str]]:
+def prose_lines(text: str) -> tuple[tuple[int, str], ...]:
     """(0-based line, text) for every line outside fenced blocks, with inline code blanked."""
+    return _prose_lines(text)
+
+
+@lru_cache(maxsize=64)  # several checks scan the same page; scan it once
+def _prose_lines(text: str) -> tuple[tuple[int, str], ...]:
     lines = text.split("\n")
     fenced: set[int] = set()
     for start, end, *_ in _fences(lines):
         fenced.update(range(start, end + 1))
-    for index, line in enumerate(lines):
-        if index not in fenced:
-            yield index, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+    return tuple(
+        (index, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line)
+        for index, line in enumerate(lines)
+        if index not in fenced
+    )
+
+
+def prose_text(text: str) -> str:
+    """The text with fenced blocks and inline code blanked, line numbers unchanged."""
+    lines = [""] * (text.count("\n") + 1)
+    for index, line in prose_lines(text):
+        lines[index] = line
+    return "\n".join(lines)
 
 
 def count_words(text: str) -> int:
     """Words of prose, outside fenced blocks, inline code, HTML comments and link targets."""
-    prose = "\n".join(line for _, line in prose_lines(text))
+    prose = prose_text(text)
     prose = re.sub(r"<!--.*?-->", " ", prose, flags=re.DOTALL)
     prose = re.sub(r"\]\([^)]*\)", "]", prose)
     prose = re.sub(r"\[-?@[\w-]+[^\]]*\]", " ", prose)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -254,14 +255,21 @@ def _abbreviations(course: Course, markdown: str) -> str:
     Markdown's abbr extension turns each form into a hover definition; defining only the forms
     that occur keeps it from scanning every page for every term.
     """
-    lines = []
-    for term in course.glossary:
-        definition = " ".join(term.definition.split())
-        for form in term.forms:
-            if form in markdown:
-                lines.append(f"*[{form}]: {definition}")
+    definitions = {
+        form: " ".join(term.definition.split()) for term in course.glossary for form in term.forms
+    }
+    if not definitions:
+        return "\n"
+    used = set(_forms_pattern(tuple(definitions)).findall(markdown))
+    lines = [f"*[{form}]: {definition}" for form, definition in definitions.items() if form in used]
     # One definition per block: a single long block makes Markdown re-test it once per line.
     return "\n\n".join(lines) + "\n"
+
+
+@lru_cache(maxsize=8)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all forms, longest first, so a page is scanned once."""
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
 
 
 # ---- instructor notes --------------------------------------------------------------------
