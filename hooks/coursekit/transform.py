@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .citations import replace_citations
 from .course import Course, Module, agenda_minutes
-from .model import Agenda, Page
+from .model import Agenda, GlossaryTerm, Page
 from .printables import NOTES_PAGE, printables_index
 from .render import (
     ObjectiveView,
@@ -255,21 +255,30 @@ def _abbreviations(course: Course, markdown: str) -> str:
     Markdown's abbr extension turns each form into a hover definition; defining only the forms
     that occur keeps it from scanning every page for every term.
     """
-    definitions = {
-        form: " ".join(term.definition.split()) for term in course.glossary for form in term.forms
-    }
-    if not definitions:
-        return "\n"
-    used = set(_forms_pattern(tuple(definitions)).findall(markdown))
-    lines = [f"*[{form}]: {definition}" for form, definition in definitions.items() if form in used]
+    words = set(_WORD.findall(markdown))
+    lines = [
+        f"*[{form}]: {definition}"
+        for form, first, definition in _glossary_forms(tuple(course.glossary))
+        # A cheap word-set test first: most forms' first word is not on the page at all.
+        if (not first or first in words) and form in markdown
+    ]
     # One definition per block: a single long block makes Markdown re-test it once per line.
     return "\n\n".join(lines) + "\n"
 
 
-@lru_cache(maxsize=8)
-def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for all forms, longest first, so a page is scanned once."""
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _glossary_forms(glossary: tuple[GlossaryTerm, ...]) -> list[tuple[str, str, str]]:
+    """(form, its first word, one-line definition) for every glossary form."""
+    forms = []
+    for term in glossary:
+        definition = " ".join(term.definition.split())
+        for form in term.forms:
+            first = _WORD.match(form)
+            forms.append((form, first.group(0) if first else "", definition))
+    return forms
 
 
 # ---- instructor notes --------------------------------------------------------------------
