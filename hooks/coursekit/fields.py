@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .diagnostics import Diagnostic
@@ -91,22 +91,28 @@ class FieldReader:
             return []
         return [(item, value.line_of(index)) for index, item in enumerate(value)]
 
-    def check_safe(self, value: Any, line: int, _seen: set[int] | None = None) -> None:
-        """Reject unsafe markup anywhere inside a YAML value (aliases may make it cyclic)."""
-        seen = set() if _seen is None else _seen
-        if isinstance(value, (LineMap, LineList)):
-            if id(value) in seen:
-                return
-            seen.add(id(value))
-        if isinstance(value, LineMap):
-            for key, item in value.items():
-                self.check_safe(item, value.line_of(key), seen)
-        elif isinstance(value, LineList):
-            for index, item in enumerate(value):
-                self.check_safe(item, value.line_of(index), seen)
-        elif isinstance(value, str):
-            for _, what in find_unsafe(value):
-                self.report("unsafe-html", line, f"Found {what}.")
+    def check_safe(self, value: Any, line: int) -> None:
+        """Reject unsafe markup anywhere inside a YAML value."""
+        for text, text_line in strings(value, line):
+            for _, what in find_unsafe(text):
+                self.report("unsafe-html", text_line, f"Found {what}.")
+
+
+def strings(value: Any, line: int, _seen: set[int] | None = None) -> Iterator[tuple[str, int]]:
+    """Every string inside a YAML value with the line of its key or item (aliases may cycle)."""
+    seen = set() if _seen is None else _seen
+    if isinstance(value, (LineMap, LineList)):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+    if isinstance(value, LineMap):
+        for key, item in value.items():
+            yield from strings(item, value.line_of(key), seen)
+    elif isinstance(value, LineList):
+        for index, item in enumerate(value):
+            yield from strings(item, value.line_of(index), seen)
+    elif isinstance(value, str):
+        yield value, line
 
 
 def _is_empty(value: Any) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from .citations import find_citations
 from .diagnostics import Diagnostic
-from .fields import FieldReader
+from .fields import FieldReader, strings
 from .model import (
     Agenda,
     AgendaBlock,
@@ -160,6 +160,9 @@ def _read_block(reader: FieldReader, page: Page, block: Block) -> None:
     if data is None:
         return
     reader.check_safe(data, data.line)
+    if block.kind == "roleplay":  # role-play text may cite sources too
+        for text, line in strings(data, data.line):
+            page.citations += [Citation(key, line) for key, _ in find_citations(text)]
     readers[block.kind](reader, page, data, block.start)
 
 

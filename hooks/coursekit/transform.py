@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .citations import replace_citations
+from .citations import find_citations, replace_citations
 from .course import Course, Module, agenda_minutes
 from .model import Agenda, GlossaryTerm, Page
 from .printables import NOTES_PAGE, printables_index
@@ -65,11 +65,13 @@ def transform_page(markdown: str, page: Page, ctx: Context) -> Rendered:
     out = Rendered(markdown)
     _expand_blocks(out, page, ctx)
     bibliography = ctx.course.bibliography
+    # The reference list holds what this edition of the page shows, not what its source holds.
+    cited = {key for key, _ in find_citations(out.markdown) if key in bibliography}
+    cited |= {q.source for q in page.questions if q.source in bibliography}
     out.markdown = replace_citations(out.markdown, lambda items: render_citation(items, bibliography))
     module = ctx.course.module(page.module_id or "") if page.kind in ("module", "part") else None
     if module is not None:
         out.markdown = _insert_after_title(out.markdown, _module_header(page, module, ctx.course))
-    cited = {c.key for c in page.citations if c.key in bibliography}
     if cited and page.src_uri != "references.md":
         out.markdown += "\n\n## References\n\n" + render_reference_list(bibliography[k] for k in cited)
     if page.src_uri != "glossary.md":

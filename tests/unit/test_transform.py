@@ -226,3 +226,29 @@ def test_glossary_definitions_only_for_forms_the_page_uses(tmp_path: Path) -> No
     text = transform_page(body("page.md", files), loaded.pages["page.md"],
                           Context(loaded, False, {})).markdown
     assert text.endswith("An attuned reply.\n\n\n*[attuned]: Noticing another's inner state.\n")
+
+
+# ---- citations inside role-play text ---------------------------------------------------------
+
+CITING_ROLEPLAY = ROLEPLAY_PAGE.replace(
+    "facilitator_notes: Watch the pace.", "facilitator_notes: Watch the pace [@reis1988]."
+)
+
+
+def test_roleplay_text_citations_are_checked(tmp_path: Path) -> None:
+    files = {**FILES, "rp.md": CITING_ROLEPLAY.replace("@reis1988", "@nobody2000")}
+    found = load_course(write_docs(tmp_path / "docs", files), "docs").diagnostics
+    assert [(d.path, d.line, d.rule) for d in found] == [("docs/rp.md", 47, "citation-unknown")]
+
+
+def test_roleplay_reference_list_follows_the_edition(tmp_path: Path) -> None:
+    files = {**FILES, "rp.md": CITING_ROLEPLAY}
+    loaded = load_course(write_docs(tmp_path / "docs", files), "docs")
+    assert loaded.diagnostics == []
+    page = loaded.pages["rp.md"]
+    instructor = transform_page(body("rp.md", files), page, Context(loaded, True, {})).markdown
+    learner = transform_page(body("rp.md", files), page, Context(loaded, False, {})).markdown
+    # Facilitator notes appear only in the instructor edition, and so does their reference.
+    assert "Watch the pace ([Reis &amp; Shaver, 1988](#ref-reis1988))." in instructor
+    assert "{ #ref-reis1988 .ck-ref }" in instructor
+    assert "ref-reis1988" not in learner
