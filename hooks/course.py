@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from coursekit.course import Course, load_course
 from coursekit.diagnostics import Severity
+from coursekit.export import export_files
 from coursekit.printables import NOTES_PAGE, printable_pages, printables_nav
 from coursekit.source import split_front_matter
 from coursekit.transform import Context, finish_html, instructor_notes_page, transform_page
@@ -77,7 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             sources[file.src_uri] = "\n".join(file.content_string.split("\n")[used:])
     files.append(File.generated(config, NOTES_PAGE, content=instructor_notes_page(course, sources)))
     generated: dict[str, str] = _state["generated"]  # type: ignore[assignment]
-    for uri, content in generated.items():
+    for uri, content in {**generated, **export_files(course)}.items():
         files.append(File.generated(config, uri, content=content))
     return files
 

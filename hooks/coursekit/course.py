@@ -174,7 +174,12 @@ def check_course(course: Course, bibliography_path: str) -> list[Diagnostic]:
                                         f"Question id '{question.id}' is also used in "
                                         f"{question_owner[question.id].path}."))
             question_owner.setdefault(question.id, page)
-            if page.kind not in ("module", "part"):
+            if page.kind == "posttest":
+                if question.objective not in objective_owner:
+                    found.append(diagnostic("question-objective", page.path, question.line,
+                                            f"Question '{question.id}' assesses '{question.objective}', "
+                                            "which no module declares."))
+            elif page.kind not in ("module", "part"):
                 found.append(diagnostic("question-outside-module", page.path, question.line,
                                         f"Question '{question.id}' is on a page with no module."))
             elif module_page and question.objective not in {o.id for o in module_page.objectives}:
@@ -201,9 +206,38 @@ def check_course(course: Course, bibliography_path: str) -> list[Diagnostic]:
                 found.append(diagnostic("roleplay-objective", page.path, line,
                                         f"Objective '{objective}' is not declared by any module."))
 
+    found += _check_posttests(course, objective_owner)
     found += _check_citations(course, bibliography_path)
     found += _check_time(course)
     found += _check_agendas(course)
+    return found
+
+
+POSTTEST_FOLDER = "instructors/"
+QUESTIONS_PER_CREDIT_HOUR = 6
+
+
+def _check_posttests(course: Course, objective_owner: dict[str, Page]) -> list[Diagnostic]:
+    """A scored post-test stays off the learner site, is long enough and covers every module."""
+    found = []
+    for page in course.pages.values():
+        if page.kind != "posttest":
+            continue
+        if not page.src_uri.startswith(POSTTEST_FOLDER):
+            found.append(diagnostic("posttest-location", page.path, 1,
+                                    f"Post-test page '{page.src_uri}' is outside {POSTTEST_FOLDER}."))
+        hours = course.total_minutes / 60
+        needed = math.ceil(QUESTIONS_PER_CREDIT_HOUR * hours)
+        if len(page.questions) < needed:
+            found.append(diagnostic("posttest-size", page.path, 1,
+                                    f"The post-test has {len(page.questions)} questions; "
+                                    f"{hours:.1f} credit hours need at least {needed}."))
+        tested = {objective_owner[q.objective].module_id for q in page.questions
+                  if q.objective in objective_owner}
+        for module in course.modules:
+            if module.id not in tested:
+                found.append(diagnostic("posttest-coverage", page.path, 1,
+                                        f"No post-test question assesses module '{module.id}'."))
     return found
 
 

@@ -144,6 +144,7 @@ class Page:
     citations: list[Citation] = field(default_factory=list)
     words: int = 0
     reflections: int = 0
+    pass_mark: int = 0  # post-test pages only, in percent
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ ROLEPLAY_KEYS = (
 )
 ROLEPLAY_REQUIRED = tuple(k for k in ROLEPLAY_KEYS if k not in ("cues",))
 AGENDA_KEYS = ("id", "title", "minutes", "blocks")
+POSTTEST_KEYS = ("posttest", "pass_mark")
+DEFAULT_PASS_MARK = 75  # the usual standard for home-study continuing-education post-tests
 _VAGUE = re.compile(r"\b(" + "|".join(re.escape(v) for v in VAGUE_VERBS) + r")\b", re.IGNORECASE)
 
 
@@ -100,6 +102,14 @@ def _load(reader: FieldReader, text: str, first_line: int, where: str) -> LineMa
 
 def _read_front_matter(reader: FieldReader, page: Page, meta: LineMap) -> None:
     page.title = reader.text(meta, "title", "front matter")
+    if meta.get("posttest") is True:
+        page.kind = "posttest"
+        reader.keys(meta, "post-test front matter", PAGE_KEYS + POSTTEST_KEYS)
+        page.pass_mark = reader.integer(meta, "pass_mark", "post-test front matter") or DEFAULT_PASS_MARK
+        if page.pass_mark > 100:
+            reader.report("wrong-type", meta.line_of("pass_mark"),
+                          f"'pass_mark' must be a percentage from 1 to 100, not {page.pass_mark}.")
+        return
     if "id" in meta:
         page.kind = "module"
         where = "module front matter"

@@ -109,6 +109,13 @@ RULES: dict[str, Rule] = {
              "or a served objective with no checklist item.",
              "Tie each checklist item to one of the role-play's objectives, and cover them all."),
         # Citations and data files
+        Rule("posttest-location", E, "A post-test page outside docs/instructors/, which would "
+             "publish its answer key on the learner site.",
+             "Move the post-test page into docs/instructors/."),
+        Rule("posttest-size", E, "A post-test with fewer than 6 questions per credit hour.",
+             "Add questions: about 6 to 8 for each hour of the course's declared time."),
+        Rule("posttest-coverage", E, "A module that no post-test question assesses.",
+             "Add a post-test question whose 'objective:' belongs to that module."),
         Rule("citation-unknown", E, "A citation key that is not in the bibliography.",
              "Use a key from docs/_data/bibliography.yml, or add the verified source there."),
         Rule("citation-unused", W, "A bibliography entry that no page cites.",

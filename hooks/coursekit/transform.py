@@ -6,6 +6,7 @@ so question markup never passes through the Markdown parser.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from markupsafe import Markup
 
 from .citations import find_citations, replace_citations
 from .course import Course, Module, agenda_minutes
-from .model import Agenda, GlossaryTerm, Page
+from .model import Agenda, GlossaryTerm, Page, Question
 from .printables import NOTES_PAGE, printables_index
 from .render import (
     ObjectiveView,
@@ -72,6 +73,8 @@ def transform_page(markdown: str, page: Page, ctx: Context) -> Rendered:
     module = ctx.course.module(page.module_id or "") if page.kind in ("module", "part") else None
     if module is not None:
         out.markdown = _insert_after_title(out.markdown, _module_header(page, module, ctx.course))
+    if page.kind == "posttest":
+        out.markdown = _insert_after_title(out.markdown, _posttest_header(page, ctx.course))
     if cited and page.src_uri != "references.md":
         out.markdown += "\n\n## References\n\n" + render_reference_list(bibliography[k] for k in cited)
     if page.src_uri != "glossary.md":
@@ -92,12 +95,17 @@ def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
     questions = iter(page.questions)
     agendas = iter(page.agendas)
     question_tokens = []
+    questions_seen = 0
     replacements: list[tuple[int, int, str]] = []
     for block in blocks:
         text = ""
         if block.kind == "question":
             question = next(questions, None)
             if question is None:
+                continue
+            if page.kind == "posttest":  # an answer key for instructors, not a self-check
+                text = _answer_key(question, questions_seen := questions_seen + 1)
+                replacements.append((block.start, block.end, text))
                 continue
             token = f"COURSEKITBLOCK{len(out.html_blocks):04d}"
             out.html_blocks[token] = render_question(question, len(out.html_blocks) + 1,
@@ -141,6 +149,22 @@ def _generated(kind: str, page: Page, ctx: Context) -> str:
     if kind == "printables-index":
         return printables_index(course, page.src_uri)
     return ""
+
+
+def _answer_key(question: Question, number: int) -> str:
+    options = [{"text": " ".join(o.text.split()), "correct": o.correct,
+                "rationale": " ".join(o.rationale.split())} for o in question.options]
+    return render_template("answer-key.md", q=question, number=number, options=options)
+
+
+def _posttest_header(page: Page, course: Course) -> str:
+    hours = course.total_minutes / 60
+    stem = posixpath.basename(posixpath.splitext(page.src_uri)[0])
+    return render_template(
+        "posttest-header.md", pass_mark=page.pass_mark, count=len(page.questions),
+        per_hour=f"{len(page.questions) / hours:.1f}" if hours else "0", hours=f"{hours:.1f}",
+        xml=f"{stem}.moodle.xml", gift=f"{stem}.gift.txt",
+    )
 
 
 def _module_view(module: Module, page: Page) -> dict[str, Any]:

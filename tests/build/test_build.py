@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +17,8 @@ import pytest
 from mkdocs.exceptions import Abort
 from sitebuild import FIXTURES, ROOT, Built, LogWatch, build_site
 
+from coursekit.course import load_course
+from coursekit.model import Question
 from coursekit.rules import RULES
 from coursekit.source import extract_admonitions
 
@@ -356,3 +359,34 @@ def test_learner_edition_contains_no_instructor_note(learner_site: Built, instru
     assert checked >= 10
     assert "admonition instructor" not in "".join(
         p.read_text(encoding="utf-8") for p in learner_site.html_files())
+
+
+# ---- the scored post-test: exported from the instructor edition, absent from the learner one ---
+
+def posttest_questions() -> list[Question]:
+    course = load_course(ROOT / "docs", "docs")
+    pages = [p for p in course.pages.values() if p.kind == "posttest"]
+    assert len(pages) == 1, "the course has one post-test bank"
+    return pages[0].questions
+
+
+def test_instructor_edition_exports_the_posttest(instructor_site: Built) -> None:
+    questions = posttest_questions()
+    folder = instructor_site.site / "instructors"
+    bank = ET.fromstring((folder / "post-test.moodle.xml").read_bytes())
+    exported = [q.findtext("idnumber") for q in bank.findall("question[@type='multichoice']")]
+    assert exported == [q.id for q in questions]
+    gift = (folder / "post-test.gift.txt").read_text(encoding="utf-8")
+    assert all(f"::{q.id}::" in gift for q in questions)
+    key = Html(instructor_site.read("instructors/post-test.html")).text
+    assert "Pass mark: 75 %" in key
+    assert all(q.id in key for q in questions)
+
+
+def test_learner_edition_has_no_posttest(learner_site: Built) -> None:
+    learner = site_text(learner_site)
+    for question in posttest_questions():
+        prompt = _plain(question.prompt)[:80]
+        assert prompt not in learner, f"post-test question {question.id} leaks into the learner edition"
+    assert not list(learner_site.site.rglob("*.gift.txt"))
+    assert not list(learner_site.site.rglob("*.moodle.xml"))

@@ -49,6 +49,8 @@ class Case:
     expected: list[Row]
     message: str  # the exact `path:line: [rule] message` for the case's own rule
 
+POSTTEST = "---\ntitle: Post-test\nposttest: true\n---\n\n# Post-test\n\n"
+
 
 def page(id: str, rule: str, source: str, expected: list[Row], message: str) -> Case:
     return Case(id, rule, "page", {"page.md": source}, expected, message)
@@ -193,6 +195,27 @@ MODULE_CASES = [
            [("docs/m1.md", 10, "objective-unassessed", E)],
            "docs/m1.md:10: [objective-unassessed] No question assesses objective 'm1-o2'. Add a "
            "question with 'objective:' set to this id."),
+    course("posttest-location", "posttest-location",
+           {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
+            "post.md": POSTTEST + question_block("pt-1", "m1-o1")},
+           [("docs/post.md", 1, "posttest-location", E)],
+           "docs/post.md:1: [posttest-location] Post-test page 'post.md' is outside instructors/. "
+           "Move the post-test page into docs/instructors/."),
+    course("posttest-size", "posttest-size",
+           {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
+            "instructors/post.md": POSTTEST},
+           [("docs/instructors/post.md", 1, "posttest-coverage", E),
+            ("docs/instructors/post.md", 1, "posttest-size", E)],
+           "docs/instructors/post.md:1: [posttest-size] The post-test has 0 questions; 0.0 credit "
+           "hours need at least 1. Add questions: about 6 to 8 for each hour of the course's "
+           "declared time."),
+    course("posttest-coverage", "posttest-coverage",
+           {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
+            "m2.md": module("m2", ("m2-o1",), (("m2-q1", "m2-o1"),)),
+            "instructors/post.md": POSTTEST + question_block("pt-1", "m1-o1")},
+           [("docs/instructors/post.md", 1, "posttest-coverage", E)],
+           "docs/instructors/post.md:1: [posttest-coverage] No post-test question assesses module "
+           "'m2'. Add a post-test question whose 'objective:' belongs to that module."),
     course("reading-time", "reading-time",
            {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),), minutes=60)},
            [("docs/m1.md", 4, "reading-time", W)],
