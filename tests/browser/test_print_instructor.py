@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pagetools import axe_violations, describe_violations
 from playwright.sync_api import Browser, Page
 
 from coursekit.course import load_course
@@ -77,3 +78,32 @@ def test_participant_handout_has_no_facilitator_text(
         assert sentence not in text, f"facilitator-only text in the handout: {sentence!r}"
     assert " ".join(roleplay.debrief[0].split())[:40] in text  # the check can see real content
     assert pdf_page_count(print_page.pdf(format="A4")) >= 1
+
+
+INSTRUCTOR_PAGES = [
+    "instructors/index.html",
+    "instructors/notes.html",
+    "instructors/agendas.html",
+    "instructors/post-test.html",
+    "instructors/cards/01-im-fine.html",
+    "instructors/handouts/01-im-fine.html",
+    "instructors/observer-forms/01-im-fine.html",
+    "roleplays/01-im-fine.html",  # the instructor edition adds cue points and facilitator notes
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", INSTRUCTOR_PAGES)
+def test_instructor_pages_have_no_axe_violations(
+    instructor_site: Path, browser: Browser, path: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.goto((instructor_site / path).as_uri())
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        violations = axe_violations(page)
+        assert violations == [], describe_violations(violations)
+    finally:
+        context.close()
