@@ -25,7 +25,7 @@ build-instructor: $(BIN)/.installed  ## build the instructor edition into site-i
 	$(BIN)/mkdocs build --strict -f mkdocs.instructor.yml
 
 check: $(BIN)/.installed  ## check the course content without building
-	PYTHONPATH=hooks $(BIN)/python -m coursekit docs/
+	$(BIN)/python -m coursekit docs/
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check hooks tests scripts

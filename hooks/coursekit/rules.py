@@ -128,6 +128,10 @@ RULES: dict[str, Rule] = {
              "Shorten or remove blocks, or change the agenda's 'minutes'."),
         Rule("agenda-unknown", E, "An agenda block that names an unknown module or role-play.",
              "Use a module id (m1) or role-play id (rp-im-fine) that exists."),
+        # Bad input: encodings, limits, citations syntax, block placement, nav and links
+        # Author HTML: the allowlist
+        # Item writing (Haladyna, Downing & Rodriguez, 2002)
+        # Role-plays: cards, live view, observer cues
     ]
 }
 

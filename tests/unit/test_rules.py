@@ -428,7 +428,14 @@ DATA_CASES = [
            "a module id (m1) or role-play id (rp-im-fine) that exists."),
 ]
 
-CASES = SYNTAX_CASES + MODULE_CASES + QUESTION_CASES + ROLEPLAY_CASES + DATA_CASES
+# Each later group of rules keeps its golden cases in its own list.
+INPUT_CASES: list[Case] = []  # bad input: encodings, limits, citation syntax, placement, links
+HTML_CASES: list[Case] = []  # author HTML through the allowlist
+ITEM_CASES: list[Case] = []  # item-writing checks
+ROLEPLAY_EXTRA_CASES: list[Case] = []  # role-play cards, live view, observer cues
+
+CASES = (SYNTAX_CASES + MODULE_CASES + QUESTION_CASES + ROLEPLAY_CASES + DATA_CASES
+         + INPUT_CASES + HTML_CASES + ITEM_CASES + ROLEPLAY_EXTRA_CASES)
 
 
 def run(case: Case, tmp_path: Path) -> list[Diagnostic]:
