@@ -6,9 +6,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve serve-instructor build build-instructor check test lint bench chromium clean
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt
+$(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==26.3  # pinned: the newest pip may change resolution
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
