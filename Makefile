@@ -1,16 +1,29 @@
 # Every target sets up what it needs first, so each works on a fresh machine.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-instructor build build-instructor check test lint bench chromium clean
+.PHONY: serve serve-instructor build build-instructor check test lint bench chromium clean wheelhouse mutate
+
+# Offline route for an intranet with no package index: `make wheelhouse` on a connected machine
+# fills wheelhouse/ with every pinned wheel; copy the folder beside the checkout and every
+# install below reads that folder alone.
+WHEELHOUSE ?= wheelhouse
+PIP_SOURCE := $(if $(wildcard $(WHEELHOUSE)/*.whl),--no-index --find-links $(WHEELHOUSE))
+PIP_VERSION := 26.3
+SETUPTOOLS_VERSION := 80.9.0
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet pip==26.3  # pinned: the newest pip may change resolution
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet $(PIP_SOURCE) pip==$(PIP_VERSION)
+	$(BIN)/python -m pip install --quiet $(PIP_SOURCE) -r requirements-dev.txt -c constraints.txt
 	touch $@
+
+wheelhouse:  ## download every pinned wheel (build and test) into wheelhouse/ for an offline install
+	$(PYTHON) -m pip download --quiet --dest $(WHEELHOUSE) pip==$(PIP_VERSION) \
+		setuptools==$(SETUPTOOLS_VERSION) -r requirements-dev.txt -c constraints.txt
+	rm -f $(WHEELHOUSE)/nurturing-intimacy-course-*  # the project itself is installed from the checkout
 
 serve: $(BIN)/.installed  ## serve the learner edition at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -38,6 +51,20 @@ test: $(BIN)/.installed chromium lint check  ## every test: unit, builds, browse
 
 bench: $(BIN)/.installed  ## print build time, page weight and per-question cost
 	$(BIN)/python scripts/benchmark.py
+
+# Mutation testing of the course engine with the unit tests (slow; not part of CI). mutmut runs in a
+# scratch copy with the engine at src/coursekit (see [tool.mutmut] in pyproject.toml); its results
+# stay there between runs. One module: make mutate MUTANTS='coursekit.export.*'
+MUTATE_DIR ?= $(or $(TMPDIR),/tmp)/coursekit-mutate
+MUTATE_COPY := tests docs mkdocs.yml mkdocs.instructor.yml overrides scripts pyproject.toml
+mutate: $(BIN)/.installed  ## mutation testing of hooks/coursekit; prints every surviving mutant
+	$(BIN)/python -m pip install --quiet -r requirements-mutate.txt -c constraints.txt
+	mkdir -p $(MUTATE_DIR)/src
+	cd $(MUTATE_DIR) && rm -rf src/coursekit $(MUTATE_COPY)
+	cp -rp hooks/coursekit $(MUTATE_DIR)/src/coursekit
+	cp -rp $(MUTATE_COPY) $(MUTATE_DIR)/
+	cd $(MUTATE_DIR) && $(CURDIR)/$(BIN)/mutmut run --max-children $(or $(JOBS),2) $(MUTANTS)
+	cd $(MUTATE_DIR) && $(CURDIR)/$(BIN)/mutmut results
 
 clean:
 	rm -rf site site-instructor $(VENV)
