@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-instructor build build-instructor check test lint bench chromium clean wheelhouse mutate
+.PHONY: serve serve-instructor build build-instructor check test lint bench chromium clean wheelhouse mutate dist
 
 # Offline route for an intranet with no package index: `make wheelhouse` on a connected machine
 # fills wheelhouse/ with every pinned wheel; copy the folder beside the checkout and every
@@ -31,11 +31,32 @@ serve: $(BIN)/.installed  ## serve the learner edition at http://127.0.0.1:8000
 serve-instructor: $(BIN)/.installed  ## serve the instructor edition at http://127.0.0.1:8001
 	$(BIN)/mkdocs serve -f mkdocs.instructor.yml --dev-addr 127.0.0.1:8001
 
-build: $(BIN)/.installed  ## build the learner edition into site/
-	$(BIN)/mkdocs build --strict
+# MkDocs empties its site folder before it writes; a build that then fails would leave the last
+# good site empty. So each build writes into a fresh folder beside it, swapped in only on success.
+# $(1): extra mkdocs options, $(2): the site folder.
+define build_and_swap
+	tmp=$$(mktemp -d .$(2).building.XXXXXX) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(BIN)/mkdocs build --strict $(1) -d "$$tmp/site" && rm -rf $(2) && mv "$$tmp/site" $(2)
+endef
 
-build-instructor: $(BIN)/.installed  ## build the instructor edition into site-instructor/
-	$(BIN)/mkdocs build --strict -f mkdocs.instructor.yml
+build: $(BIN)/.installed  ## build the learner edition into site/ (kept as it was if the build fails)
+	$(call build_and_swap,,site)
+
+build-instructor: $(BIN)/.installed  ## build the instructor edition into site-instructor/ (likewise)
+	$(call build_and_swap,-f mkdocs.instructor.yml,site-instructor)
+
+# The LMS files (Moodle XML, GIFT, QTI 1.2, SCORM 1.2), named with the version in pyproject.toml.
+# The SCORM package holds the learner edition, built here into a temporary folder.
+# Player settings: make dist SCORM_ATTEMPTS=1 SCORM_FEEDBACK=never; make dist RELEASE=1 also refuses
+# unset extra.host fields and placeholder text (see docs/instructors/hosting-lms.md).
+SCORM_ATTEMPTS ?= 3
+SCORM_FEEDBACK ?= final
+DIST ?= dist
+dist: $(BIN)/.installed  ## write the LMS files into dist/
+	@site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
+	$(BIN)/mkdocs build --strict --site-dir "$$site" && \
+	$(BIN)/python -m coursekit.dist docs/ $(DIST)/ --site "$$site" \
+		--attempts $(SCORM_ATTEMPTS) --feedback $(SCORM_FEEDBACK) $(if $(RELEASE),--release)
 
 check: $(BIN)/.installed  ## check the course content without building
 	$(BIN)/python -m coursekit docs/
@@ -56,7 +77,7 @@ bench: $(BIN)/.installed  ## print build time, page weight and per-question cost
 # scratch copy with the engine at src/coursekit (see [tool.mutmut] in pyproject.toml); its results
 # stay there between runs. One module: make mutate MUTANTS='coursekit.export.*'
 MUTATE_DIR ?= $(or $(TMPDIR),/tmp)/coursekit-mutate
-MUTATE_COPY := tests docs mkdocs.yml mkdocs.instructor.yml overrides scripts pyproject.toml
+MUTATE_COPY := hooks tests docs mkdocs.yml mkdocs.instructor.yml overrides scripts pyproject.toml
 mutate: $(BIN)/.installed  ## mutation testing of hooks/coursekit; prints every surviving mutant
 	$(BIN)/python -m pip install --quiet -r requirements-mutate.txt -c constraints.txt
 	mkdir -p $(MUTATE_DIR)/src

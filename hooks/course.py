@@ -20,14 +20,14 @@ from mkdocs.structure.pages import Page
 
 from coursekit.course import Course, load_course
 from coursekit.diagnostics import Severity
+from coursekit.edition import edition_error, instructor_nav, instructor_only, page_body, refusal
 from coursekit.export import export_files
-from coursekit.printables import NOTES_PAGE, printable_pages, printables_nav
-from coursekit.source import split_front_matter
+from coursekit.notebook import is_notebook, render_notebook_page
+from coursekit.printables import NOTES_PAGE, printable_pages
 from coursekit.transform import Context, finish_html, instructor_notes_page, transform_page
 
 log = logging.getLogger("mkdocs.plugins.course")
 
-INSTRUCTOR_FOLDER = "instructors/"
 # Per-build state. Hook modules outlive a build (mkdocs serve, tests), so on_config resets it.
 _state: dict[str, object] = {}
 
@@ -35,47 +35,31 @@ _state: dict[str, object] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     edition = config.extra.get("edition", "learner")
-    if edition not in ("learner", "instructor"):
-        raise PluginError(f"extra.edition must be 'learner' or 'instructor', not {edition!r}")
+    if problem := edition_error(edition):
+        raise PluginError(problem)
     docs_dir = Path(config.docs_dir)
     course = load_course(docs_dir, _display_path(docs_dir, config))
     for found in course.diagnostics:
         level = logging.ERROR if found.severity is Severity.ERROR else logging.WARNING
         log.log(level, found.format())
-    errors = sum(d.severity is Severity.ERROR for d in course.diagnostics)
-    if errors:
-        raise PluginError(
-            f"The course has {errors} content error(s), listed above; nothing was built. "
-            "Run 'python -m coursekit docs/' to check without building."
-        )
+    if message := refusal(course.diagnostics):
+        raise PluginError(message)
     _state["course"] = course
     _state["instructor"] = edition == "instructor"
     if edition == "instructor":
         _state["generated"] = printable_pages(course)
-        config.nav = [*(config.nav or []), {"Instructor edition": _instructor_nav(course, docs_dir)}]
+        config.nav = [*(config.nav or []), {"Instructor edition": instructor_nav(course)}]
     return config
-
-
-def _instructor_nav(course: Course, docs_dir: Path) -> list[object]:
-    folder = docs_dir / INSTRUCTOR_FOLDER
-    written = sorted(p.relative_to(docs_dir).as_posix() for p in folder.glob("*.md"))
-    index = f"{INSTRUCTOR_FOLDER}index.md"
-    ordered = [index] if index in written else []
-    ordered += [uri for uri in written if uri != index]
-    return [*ordered, NOTES_PAGE, *printables_nav(course)]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     course: Course = _state["course"]  # type: ignore[assignment]
     if not _state["instructor"]:
-        for file in [f for f in files if f.src_uri.startswith(INSTRUCTOR_FOLDER)]:
+        for file in [f for f in files if instructor_only(f.src_uri)]:
             files.remove(file)
         return files
-    sources = {}
-    for file in files.documentation_pages():
-        if file.src_uri in course.pages:
-            _, used = split_front_matter(file.content_string)
-            sources[file.src_uri] = "\n".join(file.content_string.split("\n")[used:])
+    sources = {file.src_uri: page_body(file.content_string)
+               for file in files.documentation_pages() if file.src_uri in course.pages}
     files.append(File.generated(config, NOTES_PAGE, content=instructor_notes_page(course, sources)))
     generated: dict[str, str] = _state["generated"]  # type: ignore[assignment]
     for uri, content in {**generated, **export_files(course)}.items():
@@ -90,6 +74,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if page.file.src_uri in _state.get("generated", {}):  # type: ignore[operator]
             page.meta["coursekit_assets"] = ["roleplay"]
         return markdown
+    if is_notebook(page.file.src_uri):  # mkdocs-jupyter renders it; on_page_content finishes it
+        page.meta["coursekit_assets"] = ["notebook", *(["quiz"] if record.questions else [])]
+        return markdown
     rendered = transform_page(
         markdown, record,
         Context(course, bool(_state["instructor"]), config.extra.get("host") or {}),
@@ -100,8 +87,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    course: Course = _state["course"]  # type: ignore[assignment]
+    if is_notebook(page.file.src_uri) and (record := course.pages.get(page.file.src_uri)):
+        return render_notebook_page(html, record, course.bibliography)
+    # Every page passes through the sanitiser, with or without questions to swap in.
     blocks = _state.pop(f"blocks:{page.file.src_uri}", None)
-    return finish_html(html, blocks) if blocks else html  # type: ignore[arg-type]
+    return finish_html(html, blocks or {})  # type: ignore[arg-type]
 
 
 def _display_path(docs_dir: Path, config: MkDocsConfig) -> str:

@@ -418,6 +418,42 @@ def profile_build(config_file: Path, site_dir: Path) -> None:
     print("\n".join(f"    {line}" for line in out.getvalue().strip().splitlines()))
 
 
+# ---- 3b. hostile shapes -------------------------------------------------------------------
+
+HOSTILE_BYTES = 1_000_000
+
+
+def hostile_shapes(work: Path, size: int = HOSTILE_BYTES) -> tuple[str, float]:
+    """Print the checker's time (load and check, then the learner transform) on one page of
+    each hostile shape in coursekit.hostile; return the slowest shape and its seconds.
+
+    Only a measurement: tests/unit/test_bad_inputs.py holds the time limit.
+    Alone:  python -c "import sys; sys.path[:0] = ['scripts']; import benchmark, pathlib, tempfile;
+            benchmark.hostile_shapes(pathlib.Path(tempfile.mkdtemp()))"
+    """
+    from coursekit.hostile import SHAPES
+
+    print(f"== 3b. Hostile shapes: the checker on one page of about {size:,} bytes each ==")
+    slowest = ("", 0.0)
+    for name, make in SHAPES.items():
+        docs = work / "hostile" / name.replace(" ", "-").replace("/", "-") / "docs"
+        docs.mkdir(parents=True)
+        text = make(size)
+        (docs / "page.md").write_text(text, encoding="utf-8")
+        gc.collect()
+        start = time.perf_counter()
+        course = load_course(docs, "docs")
+        if "page.md" in course.pages:
+            transform_page(text, course.pages["page.md"], Context(course, False, {}))
+        seconds = time.perf_counter() - start
+        rules = sorted({d.rule for d in course.diagnostics})
+        print(f"  {name:26} {len(text.encode()):>10,} B  {seconds:7.2f} s  "
+              f"{len(course.diagnostics):3} diagnostics {', '.join(rules)}")
+        slowest = max(slowest, (name, seconds), key=lambda pair: pair[1])
+    print()
+    return slowest
+
+
 # ---- 4. summary --------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -441,6 +477,7 @@ def main(argv: list[str] | None = None) -> int:
         overhead, site = real_course(config_file, args.runs, work, args.profile)
         quiz_gzip = page_weight(site)
         per_question = scale_run(args.scale_pages, args.scale_questions, real, work, args.profile)
+        hostile, hostile_seconds = hostile_shapes(work)
 
     print("== Summary ==")
     print(f"  hook overhead on the real course: {overhead:.1f}% "
@@ -449,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(< {TARGET_MS_PER_QUESTION:g} ms): {verdict(per_question < TARGET_MS_PER_QUESTION)}")
     print(f"  quiz JS + CSS gzip: {quiz_gzip:,} bytes "
           f"(< 8 KB = {TARGET_QUIZ_GZIP_BYTES:,} bytes): {verdict(quiz_gzip < TARGET_QUIZ_GZIP_BYTES)}")
+    print(f"  slowest hostile shape ({HOSTILE_BYTES:,} bytes): '{hostile}', {hostile_seconds:.2f} s")
     print(f"  (benchmark ran for {time.perf_counter() - started:.0f} s)")
     return 0
 

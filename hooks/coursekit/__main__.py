@@ -6,23 +6,16 @@ which fails on warnings too: the checker and the build give one verdict.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
-from .course import load_course
+from .cli import load_docs_arg
 from .diagnostics import Severity
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m coursekit", description=__doc__)
-    parser.add_argument("docs_dir", nargs="?", default="docs", help="the course's docs folder")
-    args = parser.parse_args(argv)
-    docs = Path(args.docs_dir)
-    if not docs.is_dir():
-        print(f"{args.docs_dir}: not a folder", file=sys.stderr)
+    course = load_docs_arg("python -m coursekit", __doc__, argv)
+    if course is None:
         return 2
-    course = load_course(docs, args.docs_dir.rstrip("/") or ".")
     for found in course.diagnostics:
         print(found.format())
     errors = sum(d.severity is Severity.ERROR for d in course.diagnostics)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import codecs
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .counts import check_counts
 from .data import parse_bibliography, parse_glossary
 from .diagnostics import Diagnostic, sort_diagnostics
+from .items import check_items
+from .limits import MAX_FILE_BYTES
 from .model import BibEntry, GlossaryTerm, Objective, Page, RolePlay
+from .notebook import parse_notebook
 from .parse import parse_page
 from .rules import diagnostic
+from .site import check_site
 
 BIBLIOGRAPHY = "_data/bibliography.yml"
 GLOSSARY = "_data/glossary.yml"
@@ -119,25 +125,79 @@ def load_course(docs_dir: Path, display_dir: str) -> Course:
 
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        page, found = parse_page(shown(rel), rel, _read(path))
+        text = _read(path, shown(rel), diagnostics)
+        page, found = parse_page(shown(rel), rel, text or "")
+        pages[rel] = page
+        diagnostics += found
+    # Notebooks (rendered by mkdocs-jupyter): their Markdown cells are checked like pages.
+    for path in sorted(p for p in docs_dir.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts):
+        rel = path.relative_to(docs_dir).as_posix()
+        text = _read(path, shown(rel), diagnostics)
+        if text is None:  # too large: reported by _read, nothing more to say about it
+            pages[rel] = Page(path=shown(rel), src_uri=rel)
+            continue
+        page, found = parse_notebook(shown(rel), rel, text)
         pages[rel] = page
         diagnostics += found
     bibliography: dict[str, BibEntry] = {}
-    if (bib_path := docs_dir / BIBLIOGRAPHY).exists():
-        bibliography, found = parse_bibliography(shown(BIBLIOGRAPHY), _read(bib_path))
+    bib_path = docs_dir / BIBLIOGRAPHY
+    if bib_path.exists() and (text := _read(bib_path, shown(BIBLIOGRAPHY), diagnostics)) is not None:
+        bibliography, found = parse_bibliography(shown(BIBLIOGRAPHY), text)
         diagnostics += found
     glossary: list[GlossaryTerm] = []
-    if (glossary_path := docs_dir / GLOSSARY).exists():
-        glossary, found = parse_glossary(shown(GLOSSARY), _read(glossary_path))
+    glossary_path = docs_dir / GLOSSARY
+    if glossary_path.exists() and (text := _read(glossary_path, shown(GLOSSARY),
+                                                 diagnostics)) is not None:
+        glossary, found = parse_glossary(shown(GLOSSARY), text)
         diagnostics += found
     course = Course(pages, bibliography, glossary, [])
     diagnostics += check_course(course, shown(BIBLIOGRAPHY))
+    diagnostics += check_site(course, docs_dir, display_dir)
+    diagnostics += check_counts(course, docs_dir)
     course.diagnostics = sort_diagnostics(diagnostics)
     return course
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8-sig", errors="replace")  # as MkDocs reads it
+def _read(path: Path, shown: str, diagnostics: list[Diagnostic]) -> str | None:
+    """The file as MkDocs reads it (UTF-8, a byte-order mark ignored), or None when it is too
+    large to check in bounded time. Bytes that are not UTF-8 get one diagnostic at the first of
+    them (never a traceback, never a silent replacement character)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        diagnostics.append(diagnostic("file-too-large", shown, 1,
+                                      f"The file holds {size:,} bytes; the limit is "
+                                      f"{MAX_FILE_BYTES:,}."))
+        return None
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        # The utf-8-sig decoder counts from after a byte-order mark, which no editor shows: find
+        # the byte in the file, and count its column as the author sees the line.
+        bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+        start = error.start + bom
+        line = raw.count(b"\n", 0, start) + 1
+        column = start - max(raw.rfind(b"\n", 0, start) + 1, bom) + 1
+        more = _undecodable(raw) - 1
+        also = (f"; {more:,} more such byte sequence{'s follow' if more != 1 else ' follows'}"
+                if more else "")
+        diagnostics.append(diagnostic("file-encoding", shown, line,
+                                      f"Byte 0x{raw[start]:02x} in column {column} is not "
+                                      f"UTF-8{also}."))
+        # Reported, so the build stops; check the rest of the file as far as it can be read.
+        return raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+
+
+def _undecodable(raw: bytes) -> int:
+    """How many separate undecodable sequences the bytes hold (each counted once)."""
+    marker = "\udcff"  # surrogateescape turns each bad byte into one lone surrogate
+    text = raw.decode("utf-8", errors="surrogateescape")
+    count, previous = 0, False
+    for char in text:
+        bad = "\udc80" <= char <= marker
+        count += bad and not previous
+        previous = bad
+    return count
 
 
 def check_course(course: Course, bibliography_path: str) -> list[Diagnostic]:
@@ -207,6 +267,7 @@ def check_course(course: Course, bibliography_path: str) -> list[Diagnostic]:
                                         f"Objective '{objective}' is not declared by any module."))
 
     found += _check_posttests(course, objective_owner)
+    found += check_items(course)  # item-writing rules: items.py
     found += _check_citations(course, bibliography_path)
     found += _check_time(course)
     found += _check_agendas(course)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from .diagnostics import Diagnostic
 from .fields import FieldReader
 from .model import BibEntry, GlossaryTerm
 from .yamlsrc import LineList, LineMap, YamlError, load_yaml
 
 BIB_KEYS = ("cite", "year", "reference", "doi", "status", "unconfirmed")
+BIB_KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 GLOSSARY_KEYS = ("term", "forms", "definition", "module")
 
 
@@ -15,7 +18,7 @@ def _load(reader: FieldReader, text: str, what: str) -> object:
     try:
         return load_yaml(text)
     except YamlError as error:
-        reader.report("yaml-syntax", error.line, f"Malformed YAML in the {what}: {error.problem}.")
+        reader.report(error.rule, error.line, error.describe(f"the {what}"))
         return None
 
 
@@ -28,10 +31,14 @@ def parse_bibliography(path: str, text: str) -> tuple[dict[str, BibEntry], list[
     assert isinstance(data, LineMap)
     for key, value in data.items():
         line = data.line_of(key)
+        if not BIB_KEY.fullmatch(str(key)):  # the key becomes the HTML id "ref-KEY"
+            reader.report("bibliography-key", line, f"Key '{key}' is not lower-case letters, "
+                          "digits and hyphens.")
         entry = reader.mapping(value, line, f"entry '{key}'")
         if entry is None:
             continue
         reader.keys(entry, f"entry '{key}'", BIB_KEYS)
+        reader.check_safe(entry, line)
         fields = {name: reader.text(entry, name, f"entry '{key}'") for name in ("cite", "year", "reference")}
         missing = [name for name, value in fields.items() if not value]
         if missing:
@@ -39,7 +46,6 @@ def parse_bibliography(path: str, text: str) -> tuple[dict[str, BibEntry], list[
             continue
         entries[str(key)] = BibEntry(str(key), fields["cite"], fields["year"], fields["reference"],
                                      reader.text(entry, "doi", f"entry '{key}'"), line)
-        reader.check_safe(entry, line)
     return entries, reader.diagnostics
 
 

@@ -12,7 +12,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from .course import Course
-from .model import Question
+from .model import Option, Question
+from .order import display_order
+from .safety import export_markdown
 
 CATEGORY = "Nurturing Emotional Intimacy in Couples Therapy"
 
@@ -29,6 +31,12 @@ def _gift_escape(text: str) -> str:
     return _GIFT_SPECIAL.sub(r"\\\1", _one_line(text))
 
 
+def _gift_text(text: str) -> str:
+    """Author text for GIFT: sanitised first (see _text), then GIFT-escaped, so the escapes
+    GIFT needs are never undone or doubled by the sanitising."""
+    return _gift_escape(export_markdown(text))
+
+
 def _weights(question: Question) -> list[str]:
     """Each option's grade fraction in percent, as Moodle spells it."""
     if not question.multiple:
@@ -39,16 +47,22 @@ def _weights(question: Question) -> list[str]:
             for option in question.options]
 
 
+def _in_shown_order(question: Question) -> list[tuple[Option, str]]:
+    """Options and their grade fractions in the order the site shows them (see order.py)."""
+    weights = _weights(question)
+    return [(question.options[i], weights[i]) for i in display_order(question.id, len(question.options))]
+
+
 def to_gift(questions: list[Question], category: str) -> str:
     """The questions in Moodle's GIFT format, with every option's rationale as its feedback."""
     lines = [f"// {category}: {len(questions)} questions. Generated from the course source.",
              f"$CATEGORY: $course$/{category}", ""]
     for question in questions:
         lines.append(f"// {question.id}: objective {question.objective}")
-        lines.append(f"::{_gift_escape(question.id)}::[markdown]{_gift_escape(question.prompt)} {{")
-        for option, weight in zip(question.options, _weights(question), strict=True):
+        lines.append(f"::{_gift_escape(question.id)}::[markdown]{_gift_text(question.prompt)} {{")
+        for option, weight in _in_shown_order(question):
             mark = ("=" if option.correct else "~") if not question.multiple else f"~%{weight}%"
-            lines.append(f"\t{mark}{_gift_escape(option.text)}#{_gift_escape(option.rationale)}")
+            lines.append(f"\t{mark}{_gift_text(option.text)}#{_gift_text(option.rationale)}")
         lines += ["}", ""]
     return "\n".join(lines)
 
@@ -61,16 +75,16 @@ def to_moodle_xml(questions: list[Question], category: str) -> str:
     for question in questions:
         item = ET.SubElement(quiz, "question", type="multichoice")
         _text(ET.SubElement(item, "name"), question.id)
-        _text(ET.SubElement(item, "questiontext", format="markdown"), question.prompt)
+        _text(ET.SubElement(item, "questiontext", format="markdown"), export_markdown(question.prompt))
         _text(ET.SubElement(item, "generalfeedback", format="markdown"), "")
         for tag, value in (("defaultgrade", "1"), ("penalty", "0"), ("hidden", "0"),
                            ("idnumber", question.id), ("single", str(not question.multiple).lower()),
                            ("shuffleanswers", "true"), ("answernumbering", "abc")):
             ET.SubElement(item, tag).text = value
-        for option, weight in zip(question.options, _weights(question), strict=True):
+        for option, weight in _in_shown_order(question):
             answer = ET.SubElement(item, "answer", fraction=weight, format="markdown")
-            _text(answer, option.text)
-            _text(ET.SubElement(answer, "feedback", format="markdown"), option.rationale)
+            _text(answer, export_markdown(option.text))
+            _text(ET.SubElement(answer, "feedback", format="markdown"), export_markdown(option.rationale))
         tags = ET.SubElement(item, "tags")
         _text(ET.SubElement(tags, "tag"), f"objective:{question.objective}")
     ET.indent(quiz)

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .diagnostics import Diagnostic
+from .limits import quote
 from .rules import diagnostic
-from .safety import find_unsafe
-from .yamlsrc import LineList, LineMap
+from .safety import check_markup
+from .yamlsrc import ImpossibleDate, LineList, LineMap
 
 
 class FieldReader:
@@ -59,7 +60,7 @@ class FieldReader:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             self.report(rule_id, data.line_of(key),
-                        f"'{key}' in {where} must be a positive whole number, not {value!r}.")
+                        f"'{key}' in {where} must be a positive whole number, not {quote(value)}.")
             return None
         return value
 
@@ -67,7 +68,7 @@ class FieldReader:
         value = data.get(key, False)
         if not isinstance(value, bool):
             self.report("wrong-type", data.line_of(key),
-                        f"'{key}' in {where} must be true or false, not {value!r}.")
+                        f"'{key}' in {where} must be true or false, not {quote(value)}.")
             return False
         return value
 
@@ -77,7 +78,10 @@ class FieldReader:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        detail = "is missing" if value is None else f"is {value!r}, not a date"
+        if isinstance(value, ImpossibleDate):
+            detail = f"is {quote(str(value))}, which is not a real date ({value.reason})"
+        else:
+            detail = "is missing" if value is None else f"is {quote(value)}, not a date"
         self.report(rule_id, data.line_of(key), f"'{key}' in {where} {detail}.")
         return None
 
@@ -92,10 +96,11 @@ class FieldReader:
         return [(item, value.line_of(index)) for index, item in enumerate(value)]
 
     def check_safe(self, value: Any, line: int) -> None:
-        """Reject unsafe markup anywhere inside a YAML value."""
+        """Refuse HTML, attribute lists and URLs outside the allowlist anywhere in a YAML value
+        (reported at the line of the value's key or item)."""
         for text, text_line in strings(value, line):
-            for _, what in find_unsafe(text):
-                self.report("unsafe-html", text_line, f"Found {what}.")
+            for found in check_markup(text):
+                self.report(found.rule, text_line, found.detail)
 
 
 def strings(value: Any, line: int, _seen: set[int] | None = None) -> Iterator[tuple[str, int]]:

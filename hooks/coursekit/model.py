@@ -68,6 +68,16 @@ class Cue:
     raise_: str
     lower: str
     line: int
+    phase: str = ""  # the plan phase it belongs to; "" means any phase of the scene
+
+
+@dataclass(frozen=True)
+class ObserverCue:
+    """What a group's own observer watches for, and when they may prompt (no facilitator)."""
+
+    watch: str
+    prompt: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,7 @@ class RolePlay:
     debrief: tuple[str, ...]
     observer_checklist: tuple[ChecklistItem, ...]
     line: int
+    observer_cues: tuple[ObserverCue, ...] = ()
 
     def role(self, role_id: str) -> Role | None:
         return next((role for role in self.roles if role.id == role_id), None)
@@ -145,6 +156,7 @@ class Page:
     words: int = 0
     reflections: int = 0
     pass_mark: int = 0  # post-test pages only, in percent
+    prose: str = ""  # body outside fenced blocks: item checks compare options with it
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from .citations import find_citations
+from .citations import citation_errors, find_citations
 from .diagnostics import Diagnostic
 from .fields import FieldReader, strings
+from .inputs import block_misplaced, check_page_text
 from .model import (
     Agenda,
     AgendaBlock,
@@ -17,6 +18,7 @@ from .model import (
     Citation,
     Cue,
     Objective,
+    ObserverCue,
     Option,
     Page,
     Phase,
@@ -26,7 +28,7 @@ from .model import (
     ScriptLine,
 )
 from .rules import VAGUE_VERBS
-from .safety import find_unsafe
+from .safety import check_markup, description_quotes
 from .source import (
     Block,
     admonition_lines,
@@ -51,9 +53,9 @@ OPTION_KEYS = ("text", "correct", "rationale")
 ROLEPLAY_KEYS = (
     "id", "technique", "objectives", "setting", "minutes", "couple", "content_notes", "plan",
     "roles", "opening", "cues", "facilitator_notes", "pause_and_stop", "debrief",
-    "observer_checklist",
+    "observer_checklist", "observer_cues",
 )
-ROLEPLAY_REQUIRED = tuple(k for k in ROLEPLAY_KEYS if k not in ("cues",))
+ROLEPLAY_REQUIRED = tuple(k for k in ROLEPLAY_KEYS if k not in ("cues", "observer_cues"))
 AGENDA_KEYS = ("id", "title", "minutes", "blocks")
 POSTTEST_KEYS = ("posttest", "pass_mark")
 DEFAULT_PASS_MARK = 75  # the usual standard for home-study continuing-education post-tests
@@ -76,18 +78,22 @@ def parse_page(path: str, src_uri: str, source: str) -> tuple[Page, list[Diagnos
     lines = source.split("\n")
     body = "\n".join(lines[used:])
     body_first = used + 1
+    roleplay_blocks: list[int] = []
     for block in find_blocks(body, body_first):
-        _read_block(reader, page, block)
+        if not block_misplaced(reader, page, block, roleplay_blocks):
+            _read_block(reader, page, block)
+    check_page_text(reader, body, body_first)
 
     page.citations += [Citation(key, line) for key, line in find_citations(body, body_first)]
     page.words = count_words(body)
+    page.prose = prose_text(body)
     page.reflections = count_admonitions(body, "reflection")
     for index, nested in admonition_lines(body, "instructor"):
         if nested:
             reader.report("instructor-note-nested", index + body_first,
                           "An instructor note is nested inside a list or another block.")
-    for index, what in find_unsafe(prose_text(body)):
-        reader.report("unsafe-html", index + body_first, f"Found {what}.")
+    for found in check_markup(prose_text(body)):  # headings and admonition titles included
+        reader.report(found.rule, found.line + body_first, found.detail)
     return page, reader.diagnostics
 
 
@@ -95,13 +101,19 @@ def _load(reader: FieldReader, text: str, first_line: int, where: str) -> LineMa
     try:
         data = load_yaml(text, first_line)
     except YamlError as error:
-        reader.report("yaml-syntax", error.line, f"Malformed YAML in {where}: {error.problem}.")
+        reader.report(error.rule, error.line, error.describe(where))
         return None
     return reader.mapping(data, first_line, where)
 
 
 def _read_front_matter(reader: FieldReader, page: Page, meta: LineMap) -> None:
     page.title = reader.text(meta, "title", "front matter")
+    reader.check_safe(meta, meta.line)  # the title and objectives are author text too
+    description = meta.get("description")
+    if isinstance(description, str) and description_quotes(description):
+        reader.report("unsafe-html", meta.line_of("description"),
+                      "The front matter 'description' holds '\"', '<' or '>', which the theme "
+                      "writes unescaped into the page's <meta> attribute.")
     if meta.get("posttest") is True:
         page.kind = "posttest"
         reader.keys(meta, "post-test front matter", PAGE_KEYS + POSTTEST_KEYS)
@@ -173,6 +185,8 @@ def _read_block(reader: FieldReader, page: Page, block: Block) -> None:
     if block.kind == "roleplay":  # role-play text may cite sources too
         for text, line in strings(data, data.line):
             page.citations += [Citation(key, line) for key, _ in find_citations(text)]
+            for _, detail in citation_errors(text):
+                reader.report("citation-syntax", line, detail)
     readers[block.kind](reader, page, data, block.start)
 
 
@@ -275,9 +289,20 @@ def _read_roleplay(reader: FieldReader, page: Page, data: LineMap, line: int) ->
                           f"Speaker '{script_line.speaker}' is not a role of {where}.")
     cues = tuple(
         Cue(reader.text(m, "when", "a cue"), reader.text(m, "raise", "a cue"),
-            reader.text(m, "lower", "a cue"), item_line)
-        for m, item_line in _mappings(reader, data, "cues", where, ("when", "raise", "lower"),
-                                      ("when",))
+            reader.text(m, "lower", "a cue"), item_line, reader.text(m, "phase", "a cue"))
+        for m, item_line in _mappings(reader, data, "cues", where,
+                                      ("when", "raise", "lower", "phase"), ("when",))
+    )
+    phase_names = {phase.name for phase in plan}
+    for cue in cues:
+        if cue.phase and cue.phase not in phase_names:
+            reader.report("roleplay-cue-phase", cue.line,
+                          f"Cue names phase '{cue.phase}', which is not in the plan of {where}.")
+    observer_cues = tuple(
+        ObserverCue(reader.text(m, "watch", "an observer cue"),
+                    reader.text(m, "prompt", "an observer cue"), item_line)
+        for m, item_line in _mappings(reader, data, "observer_cues", where, ("watch", "prompt"),
+                                      ("watch", "prompt"))
     )
     checklist = tuple(
         ChecklistItem(reader.text(m, "objective", "a checklist item"),
@@ -303,7 +328,7 @@ def _read_roleplay(reader: FieldReader, page: Page, data: LineMap, line: int) ->
         content_notes=reader.text(data, "content_notes", where), plan=plan, roles=roles,
         opening=opening, cues=cues, facilitator_notes=reader.text(data, "facilitator_notes", where),
         pause_and_stop=reader.text(data, "pause_and_stop", where), debrief=debrief,
-        observer_checklist=checklist, line=line,
+        observer_checklist=checklist, line=line, observer_cues=observer_cues,
     )
 
 

@@ -19,9 +19,12 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from . import roleplay_views
 from .citations import CiteItem
 from .model import BibEntry, Question, RolePlay
+from .order import option_key, shown_options
 from .rules import RULES
+from .safety import clean_fragment
 
 _LOADER = jinja2.PackageLoader("coursekit", "templates")
 
@@ -73,7 +76,8 @@ def author_markdown(text: str, inline: bool = False) -> Markup:
             return Markup(paragraphs[0])
         return Markup("\n".join(f"<p>{p}</p>" for p in paragraphs))
     _INLINE.reset()
-    rendered = _INLINE.convert(escaped)
+    # Markdown itself makes links of any scheme: the allowlist sanitiser takes the unsafe out.
+    rendered = clean_fragment(_INLINE.convert(escaped))
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return Markup(rendered)
@@ -85,6 +89,15 @@ def relative_link(from_uri: str, to_uri: str) -> str:
 
 
 # ---- citations ---------------------------------------------------------------------------
+
+_NOT_IN_ID = re.compile(r"[^a-z0-9-]")
+
+
+def ref_id(key: str) -> str:
+    """The HTML id of a reference-list entry. The checks refuse other keys (bibliography-key);
+    this keeps an unchecked key from ever writing more than an id."""
+    return "ref-" + _NOT_IN_ID.sub("-", key.lower())
+
 
 def cite_label(entry: BibEntry, item: CiteItem) -> str:
     label = entry.year if item.year_only else f"{entry.cite}, {entry.year}"
@@ -100,7 +113,7 @@ def render_citation(items: list[CiteItem], bibliography: dict[str, BibEntry]) ->
             parts.append(html.escape(item.key))
             continue
         label = html.escape(cite_label(entry, item), quote=False).replace("[", r"\[").replace("]", r"\]")
-        parts.append(f"[{label}](#ref-{item.key})")
+        parts.append(f"[{label}](#{ref_id(item.key)})")
     return "(" + "; ".join(parts) + ")"
 
 
@@ -117,7 +130,8 @@ def _entry_view(entry: BibEntry) -> dict[str, Any]:
     if entry.doi:
         url = html.escape(f"https://doi.org/{entry.doi}", quote=False)
         doi_link = Markup(f" <{url}>")
-    return {"key": entry.key, "reference": Markup(html.escape(entry.reference, quote=False)),
+    return {"key": ref_id(entry.key)[4:],
+            "reference": Markup(html.escape(entry.reference, quote=False)),
             "doi_link": doi_link}
 
 
@@ -130,10 +144,11 @@ def render_question(question: Question, number: int, bibliography: dict[str, Bib
         source = Markup('<a href="#ref-{}">{}</a>').format(
             question.source, cite_label(entry, CiteItem(question.source, "", False))
         )
+    # Shown in the build's fixed shuffle; `key` names the option for saved answers.
     options = [
         {"text": author_markdown(o.text, inline=True), "correct": o.correct,
-         "rationale": author_markdown(o.rationale)}
-        for o in question.options
+         "rationale": author_markdown(o.rationale), "key": option_key(o.text)}
+        for o in shown_options(question)
     ]
     return _HTML_ENV.get_template("question.html").render(
         q=question, number=number, prompt=author_markdown(question.prompt, inline=True),
@@ -147,7 +162,7 @@ def render_quiz_tools() -> str:
 
 # ---- role-plays --------------------------------------------------------------------------
 
-ROLE_KINDS = {"therapist": "Therapist", "partner": "Partner", "observer": "Observer"}
+ROLE_KINDS = roleplay_views.ROLE_KINDS
 
 
 @dataclass(frozen=True)
@@ -158,16 +173,16 @@ class ObjectiveView:
     link: str
 
 
-def render_roleplay(roleplay: RolePlay, objectives: list[ObjectiveView], instructor: bool) -> str:
-    kinds = [role.kind for role in roleplay.roles]
-    cast = ", ".join(
-        f"{kinds.count(kind)} {label.lower()}{'s' if kinds.count(kind) > 1 else ''}"
-        for kind, label in ROLE_KINDS.items() if kind in kinds
-    )
+def render_roleplay(roleplay: RolePlay, objectives: list[ObjectiveView], instructor: bool,
+                    links: dict[str, Any] | None = None) -> str:
+    """The learner edition gets the public frame only; the instructor edition everything, plus
+    `links` to the role's cards and the live view (see printables.roleplay_links)."""
+    views = roleplay_views
     return _MD_ENV.get_template("roleplay.md").render(
-        rp=roleplay, objectives=objectives, instructor=instructor, kinds=ROLE_KINDS, cast=cast,
+        rp=roleplay, objectives=objectives, instructor=instructor, cast=views.cast(roleplay),
         setting="By video" if roleplay.setting == "video" else "In the room",
-        speakers={role.id: role.name for role in roleplay.roles},
+        opt_out=views.OPT_OUT, groups=views.checklist_groups(roleplay, objectives),
+        label=views.role_label, script=views.script_for(roleplay, None), links=links or {},
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Severity
+from .limits import clip
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,6 @@ RULES: dict[str, Rule] = {
              "An instructor note inside a list or another admonition, which the learner edition "
              "could not strip.",
              "Start '!!! instructor' at the beginning of a line, outside lists and admonitions."),
-        Rule("unsafe-html", E,
-             "<script>, <iframe>, on...= event attributes or javascript: URLs in course text.",
-             "Remove it: course text is shown as text, and scripts are never allowed."),
         # Module pages
         Rule("module-id", E, "A module id that is malformed or used by two pages.",
              "Give each module a unique id such as 'm2' (lower case, digits, hyphens)."),
@@ -129,9 +127,127 @@ RULES: dict[str, Rule] = {
         Rule("agenda-unknown", E, "An agenda block that names an unknown module or role-play.",
              "Use a module id (m1) or role-play id (rp-im-fine) that exists."),
         # Bad input: encodings, limits, citations syntax, block placement, nav and links
+        Rule("file-encoding", E, "A page or data file that is not valid UTF-8.",
+             "Save the file with the UTF-8 encoding (most editors: Save with Encoding), then "
+             "check the characters on that line."),
+        Rule("file-too-large", E,
+             "A page or data file over 2,000,000 bytes, or a paragraph with more than 300 of "
+             "'[', '<', '`' and '*', which would stall the build.",
+             "Split the page, or break the paragraph with blank lines."),
+        Rule("yaml-limit", E,
+             "YAML nested more than 50 deep, expanding past 20,000 values through aliases, or an "
+             "alias that contains itself.",
+             "Write the value out plainly: course YAML needs only a few levels and no aliases."),
+        Rule("citation-syntax", E,
+             "A citation that is empty, never closed, or has items without ';' between them or "
+             "text after a key that is not a locator.",
+             "Write [@key], [@key, p. 12] or [@key1; @key2]."),
+        Rule("admonition-spelling", E,
+             "An instructor, reflection, vignette or key-points admonition written another way "
+             "(capitals, no space, indented 1-3 spaces, ??? or ???+, or inside an HTML block), "
+             "which the engine would not treat as one.",
+             "Write it as '!!! type \"Title\"' in lower case, such as '!!! instructor \"For "
+             "instructors\"', at the start of a line and outside HTML blocks."),
+        Rule("block-placement", E,
+             "A second roleplay block on a page, or a roleplay block on a module, module-part or "
+             "post-test page.",
+             "Give each role-play its own page with a title and no module front matter."),
+        Rule("nav-missing", E,
+             "A page that the nav in mkdocs.yml does not list, which MkDocs --strict refuses.",
+             "Add the page to 'nav:' in mkdocs.yml, or move it under docs/instructors/."),
+        Rule("link-broken", E, "A relative link or image whose target is not in docs/.",
+             "Link to an existing file, relative to this page, such as ../glossary.md."),
+        Rule("link-anchor", E, "A link to a #anchor that the target page does not have.",
+             "Use the heading's anchor as the page shows it (lower case, hyphens), or fix the "
+             "heading."),
+        Rule("count-typed", E,
+             "A count typed in prose (\"36 questions\", \"six modules\") on a course page "
+             "(docs/*.md, docs/instructors/*.md) where the engine knows the number.",
+             "Write the placeholder instead, such as {{ course.modules }} or "
+             "{{ course.roleplays | words }}, so the number follows the course."),
+        Rule("module-list", E,
+             "A numbered list of modules (items opening with a bold module title) that leaves one "
+             "out or changes their order.",
+             "List every module in course order, each item opening with its **title**, or use a "
+             "generated syllabus block."),
+        Rule("placeholder-unknown", E, "A {{ placeholder }} the engine has no value for.",
+             "Use one of the placeholders the authoring guide lists, such as "
+             "{{ posttest.questions }}."),
         # Author HTML: the allowlist
+        Rule("unsafe-html", E,
+             "Raw HTML outside the allowlist in any course text or title: a tag such as <script>, "
+             "<svg> or <iframe>, an attribute such as onerror= or style=, an attribute list "
+             "{: ... } setting more than #id, .class, lang or dir, or such markup spelled with "
+             "character references (&lt;...&gt;).",
+             "Use Markdown instead, or only the tags and attributes listed under 'What HTML "
+             "course text may use' in the authoring guide; show markup as text inside `code`."),
+        Rule("unsafe-url", E,
+             "A link, image or href/src whose scheme is not http, https or mailto (javascript:, "
+             "data:, vbscript: ...), after character references and spaces are removed; or an "
+             "image loaded from outside the course.",
+             "Link with https://, http:// or mailto:, or a relative path to a page or file of "
+             "the course; give an image as a relative path."),
+        Rule("bibliography-key", E, "A bibliography key with characters other than lower-case "
+             "letters, digits and hyphens (the key becomes an HTML id).",
+             "Rename the key, for example 'reis1988' or 'gottman-silver2015', and its citations."),
         # Item writing (Haladyna, Downing & Rodriguez, 2002)
+        Rule("item-all-none", E, "An option reading 'all of the above', 'none of the above' or "
+             "'A and B'.",
+             "Replace it with a distractor that is a mistake a trainee really makes: learners can "
+             "rule such an option in or out with partial knowledge."),
+        Rule("item-key-longest", W, "A key more than 25 % and at least 15 characters longer than "
+             "every distractor (multiple answer: the mean key against the mean distractor).",
+             "Shorten the key or give the distractors the same detail, so the options are about "
+             "equal in length."),
+        Rule("item-stem-clue", W, "Two or more content words of the stem that appear in the key "
+             "and in no distractor.",
+             "Reword the key, or use those words in a distractor too, so matching words to the "
+             "stem does not find the answer."),
+        Rule("item-copies-page", W, "An option that repeats a run of 8 or more words from its "
+             "page's prose (post-test: from any module page).",
+             "Write the option so it applies the idea to a new situation instead of repeating "
+             "the page."),
+        Rule("item-absolute-distractor", W, "'always', 'never', 'only', 'every' or 'none' in "
+             "distractors and in no key.",
+             "Drop the absolute word, or give a key one too, so learners cannot rule options out "
+             "by their wording."),
+        Rule("item-negative-stem", E, "A question asked with NOT, EXCEPT or LEAST that is not "
+             "emphasised.",
+             "Ask the question positively, or emphasise the word as **not** or NOT."),
+        Rule("item-multiple-balance", W, "A multiple-answer question with only one correct option "
+             "or fewer than 2 incorrect options.",
+             "Give it at least 2 correct and 2 incorrect options, or write it as 'type: single'."),
+        Rule("items-key-longest-share", W, "A question set in which more than 40 % of the "
+             "single-answer keys are the longest option.",
+             "Rewrite the listed questions so a distractor is the longest option in more of them."),
+        Rule("items-correct-count-spread", W, "A question set whose multiple-answer questions "
+             "(3 or more) all have the same number of correct options.",
+             "Vary the number of correct options: some 2, some 3."),
+        Rule("items-posttest-overlap", W, "A post-test question whose prompt or key is "
+             "near-identical to a self-check question's.",
+             "Write the post-test question about a new situation, so it tests the idea and not "
+             "memory of the self-check."),
+        Rule("items-key-position", W, "A question set in which one display position holds more "
+             "than 40 % of the single-answer keys after the build's shuffle.",
+             "Change a listed question's id (new questions only) or add questions; the shuffle "
+             "follows the id."),
+        Rule("objective-skill-observed", E, "A skill objective ('Demonstrate', 'Reframe', "
+             "'Structure', 'Evaluate your own' ...) that no role-play observer checklist item "
+             "assesses: a home-study question cannot observe a skill.",
+             "Tie an observer checklist item of a role-play to it, or reword it with a verb a "
+             "question can test (identify, describe, plan)."),
         # Role-plays: cards, live view, observer cues
+        # Notebooks
+        Rule("notebook-format", E, "A .ipynb file that is not a notebook: invalid JSON or no list of cells.",
+             "Save the notebook again from Jupyter, or repair the JSON at the line shown."),
+        Rule("notebook-metadata", E,
+             "A notebook whose 'coursekit' metadata (module, minutes, reviewed: what makes it part "
+             "of a module) is not a mapping or holds a wrong value.",
+             'Add to the notebook metadata: "coursekit": {"module": "capstone", "minutes": 25, '
+             '"reviewed": "2026-12-01"}.'),
+        Rule("roleplay-cue-phase", E, "A cue whose 'phase:' is not the name of a phase in the plan.",
+             "Copy the phase name exactly from the plan, or leave 'phase:' out to show the cue in "
+             "every phase."),
     ]
 }
 
@@ -141,4 +257,5 @@ VAGUE_VERBS = ("understand", "know", "learn", "appreciate", "be aware of")
 def diagnostic(rule_id: str, path: str, line: int, detail: str) -> Diagnostic:
     """A diagnostic whose message is the specific detail plus the rule's fix."""
     rule = RULES[rule_id]
-    return Diagnostic(path, line, rule.id, f"{detail} {rule.fix}", rule.severity)
+    # Author values in a detail are quoted short, so no message can grow with its input.
+    return Diagnostic(path, line, rule.id, f"{clip(detail)} {rule.fix}", rule.severity)

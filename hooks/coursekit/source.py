@@ -1,6 +1,8 @@
 """Reading Markdown source: front matter, fenced blocks, admonitions and prose.
 
-Everything here works on plain text and line numbers; nothing renders.
+Everything here works on plain text and line numbers; nothing renders. Every scan is linear
+in the length of its input: the few regular expressions left are anchored or single character
+classes that cannot backtrack, and everything else is a hand-written loop over lines.
 """
 
 from __future__ import annotations
@@ -20,13 +22,12 @@ GENERATED_BLOCKS = (
     "coursekit-rules",
     "host-info",
     "printables-index",
+    "instructor-entry",  # the home page's way into the instructor material (H5)
 )
 BLOCK_KINDS = DATA_BLOCKS + GENERATED_BLOCKS
 
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w-]+)")
-_INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w'\u2019\u00C0-\u024F-]*")
 
 
@@ -58,11 +59,15 @@ def split_front_matter(source: str) -> tuple[FrontMatter | None, int]:
     """Return the front matter (if any) and the number of lines it occupies."""
     if not source.startswith("---"):
         return None, 0
-    match = _FRONT_MATTER.match(source)
-    if match is None:
+    lines = source.split("\n")
+    if lines[0].rstrip(" \t") != "---" or len(lines) == 1:
         return FrontMatter(source[4:], 2, source.count("\n") + 1, closed=False), 0
-    used = match.group(0).count("\n") or 1
-    return FrontMatter(match.group(1) or "", 2, used, closed=True), used
+    for index in range(1, len(lines)):
+        if lines[index].rstrip(" \t") in ("---", "..."):
+            used = index + 1
+            text = "".join(line + "\n" for line in lines[1:index])
+            return FrontMatter(text, 2, used, closed=True), used
+    return FrontMatter(source[4:], 2, source.count("\n") + 1, closed=False), 0
 
 
 def _fences(lines: list[str]) -> Iterator[tuple[int, int, str, str, bool]]:
@@ -110,10 +115,39 @@ def _prose_lines(text: str) -> tuple[tuple[int, str], ...]:
     for start, end, *_ in _fences(lines):
         fenced.update(range(start, end + 1))
     return tuple(
-        (index, _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line)
+        (index, blank_inline_code(line) if "`" in line else line)
         for index, line in enumerate(lines)
         if index not in fenced
     )
+
+
+def blank_inline_code(line: str) -> str:
+    """The line with each code span (a run of n backticks up to the next run of exactly n)
+    turned into spaces, as CommonMark pairs them, in linear time."""
+    runs: list[tuple[int, int]] = []  # (start, length) of every backtick run
+    index = line.find("`")
+    while index >= 0:
+        end = index
+        while end < len(line) and line[end] == "`":
+            end += 1
+        runs.append((index, end - index))
+        index = line.find("`", end)
+    following: list[int] = [-1] * len(runs)  # the next run of the same length, right to left
+    last: dict[int, int] = {}
+    for number in range(len(runs) - 1, -1, -1):
+        following[number] = last.get(runs[number][1], -1)
+        last[runs[number][1]] = number
+    chars = list(line)
+    number = 0
+    while number < len(runs):
+        closer = following[number]
+        if closer < 0:
+            number += 1
+            continue
+        start, (close_start, close_length) = runs[number][0], runs[closer]
+        chars[start : close_start + close_length] = " " * (close_start + close_length - start)
+        number = closer + 1
+    return "".join(chars)
 
 
 def prose_text(text: str) -> str:
@@ -126,18 +160,35 @@ def prose_text(text: str) -> str:
 
 def count_words(text: str) -> int:
     """Words of prose, outside fenced blocks, inline code, HTML comments and link targets."""
-    prose = prose_text(text)
-    prose = re.sub(r"<!--.*?-->", " ", prose, flags=re.DOTALL)
-    prose = re.sub(r"\]\([^)]*\)", "]", prose)
-    prose = re.sub(r"\[-?@[\w-]+[^\]]*\]", " ", prose)
-    prose = re.sub(r"^\*\[[^\]]*\]:.*$", " ", prose, flags=re.MULTILINE)
+    prose = _cut(prose_text(text), "<!--", "-->", " ")
+    prose = _cut(prose, "](", ")", "]")
+    prose = _cut(_cut(prose, "[@", "]", " "), "[-@", "]", " ")
+    prose = "\n".join(" " if line.startswith("*[") and "]:" in line else line
+                      for line in prose.split("\n"))
     return len(_WORD.findall(prose))
+
+
+def _cut(text: str, opener: str, closer: str, replacement: str) -> str:
+    """Replace each span from `opener` to the next `closer` (both included), left to right.
+
+    Linear: once a closer is missing after some point, no later opener can be closed either.
+    """
+    pieces, last = [], 0
+    start = text.find(opener)
+    while start >= 0:
+        end = text.find(closer, start + len(opener))
+        if end < 0:
+            break
+        pieces += [text[last:start], replacement]
+        last = end + len(closer)
+        start = text.find(opener, last)
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 def admonition_lines(text: str, kind: str) -> list[tuple[int, bool]]:
     """(0-based line, nested?) of every admonition of `kind` outside fenced code."""
-    return [
-        (index, bool(m.group("indent")))
+    return [  # indented 1-3 spaces is not nesting in Markdown: admonition-spelling's case
+        (index, "\t" in m.group("indent") or len(m.group("indent")) >= 4)
         for index, line in prose_lines(text)
         if (m := _ADMONITION.match(line)) and m.group("kind") == kind
     ]
@@ -156,8 +207,22 @@ class Note:
     heading: str  # text of the nearest heading above it, or ""
 
 
+# Every class word of an admonition ("!!! note instructor"); disjoint classes: no backtracking.
+_CLASSES = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<classes>[\w-]+(?:[ \t]+[\w-]+)*)")
 _TITLE = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+"(?P<title>[^"]*)")?')
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$")
+
+
+def heading_text(line: str) -> str | None:
+    """The text of an ATX heading line ("## Title ##"), or None; no regular expression, so a
+    long run of spaces or hashes costs linear time."""
+    hashes = len(line) - len(line.lstrip("#"))
+    if not 1 <= hashes <= 6 or line[hashes : hashes + 1] not in (" ", "\t"):
+        return None
+    text = line[hashes:].strip(" \t")
+    closing = text.rstrip("#")
+    if closing != text and (not closing or closing[-1] in " \t"):
+        text = closing.rstrip(" \t")
+    return text or None
 
 
 def extract_admonitions(
@@ -179,7 +244,12 @@ def extract_admonitions(
     while index < len(lines):
         line = lines[index]
         match = _ADMONITION.match(line) if index not in fenced else None
-        if match and match.group("kind") == kind and not match.group("indent"):
+        # Every spelling Markdown might still render is lifted out (admonition-spelling refuses
+        # them too): "!!! Instructor", "!!!instructor", "??? instructor", up to 3 spaces in.
+        indent = match.group("indent") if match else ""
+        classes = _CLASSES.match(line) if match else None
+        if (classes and kind in classes.group("classes").lower().split()
+                and len(indent) < 4 and "\t" not in indent):
             start = index
             title_match = _TITLE.match(line)
             title = (title_match.group("title") if title_match else None) or kind.title()
@@ -197,8 +267,8 @@ def extract_admonitions(
             else:
                 kept += [anchor(len(notes)), "", line, *lines[start + 1 : index]]
             continue
-        if index not in fenced and (h := _HEADING.match(line)):
-            heading = h.group("text")
+        if index not in fenced and (found := heading_text(line)):
+            heading = found
         kept.append(line)
         index += 1
     return "\n".join(kept), notes

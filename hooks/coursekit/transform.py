@@ -16,9 +16,10 @@ from typing import Any
 from markupsafe import Markup
 
 from .citations import find_citations, replace_citations
+from .counts import course_values, fill_placeholders
 from .course import Course, Module, agenda_minutes
 from .model import Agenda, GlossaryTerm, Page, Question
-from .printables import NOTES_PAGE, printables_index
+from .printables import NOTES_PAGE, instructor_entry, printables_index, roleplay_links
 from .render import (
     ObjectiveView,
     relative_link,
@@ -30,6 +31,7 @@ from .render import (
     render_rules,
     render_template,
 )
+from .safety import check_markdown, clean_page, inert_markdown, plain_tooltip
 from .source import Note, extract_admonitions, find_blocks
 
 HOST_FIELDS = (
@@ -59,6 +61,7 @@ class Context:
 
 
 def transform_page(markdown: str, page: Page, ctx: Context) -> Rendered:
+    markdown = fill_placeholders(markdown, course_values(ctx.course))  # {{ course.modules }}
     if ctx.instructor:
         markdown = _anchor_instructor_notes(markdown)
     else:
@@ -83,10 +86,16 @@ def transform_page(markdown: str, page: Page, ctx: Context) -> Rendered:
 
 
 def finish_html(html: str, blocks: Mapping[str, str]) -> str:
-    """Swap each question token for its HTML."""
-    for token, block in blocks.items():
-        html = html.replace(f"<p>{token}</p>", block)
-    return html
+    """The page's rendered content through the allowlist sanitiser, with each question token
+    swapped for its HTML (built from sanitised fields; its form controls are the course's own,
+    not author markup). The content between tokens is sanitised piece by piece, so broken
+    markup before a question (an unclosed <style>, say) cannot swallow the question."""
+    pieces = _TOKEN.split(html)
+    return "".join(blocks.get(piece, f"<p>{piece}</p>") if index % 2 else clean_page(piece)
+                   for index, piece in enumerate(pieces))
+
+
+_TOKEN = re.compile(r"<p>(COURSEKITBLOCK[0-9]{4})</p>")
 
 
 def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
@@ -113,7 +122,9 @@ def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
             question_tokens.append(token)
             text = f"\n{token}\n"
         elif block.kind == "roleplay" and page.roleplay is not None:
-            text = render_roleplay(page.roleplay, _objective_views(ctx.course, page), ctx.instructor)
+            links = roleplay_links(page, page.roleplay) if ctx.instructor else None
+            text = render_roleplay(page.roleplay, _objective_views(ctx.course, page), ctx.instructor,
+                                   links)
             out.assets.append("roleplay")
         elif block.kind == "agenda":
             agenda = next(agendas, None)
@@ -148,6 +159,8 @@ def _generated(kind: str, page: Page, ctx: Context) -> str:
         return _host_info(ctx.host)
     if kind == "printables-index":
         return printables_index(course, page.src_uri)
+    if kind == "instructor-entry":  # the instructor edition's way in, from its home page
+        return instructor_entry(course, page.src_uri) if ctx.instructor else ""
     return ""
 
 
@@ -203,7 +216,9 @@ def _roleplay_rows(course: Course, page: Page) -> list[dict[str, Any]]:
             "technique": roleplay.technique,
             "setting": "Video" if roleplay.setting == "video" else "Room",
             "minutes": roleplay.minutes,
-            "objectives": ", ".join(objective for objective, _ in roleplay.objectives),
+            # Objective text, not ids: the index is read by trainees choosing what to practice.
+            "objectives": "; ".join(found[1].text for objective, _ in roleplay.objectives
+                                    if (found := course.objective(objective))),
         })
     return rows
 
@@ -233,7 +248,9 @@ def _host_info(host: Mapping[str, Any]) -> str:
     rows = ["| | |", "| --- | --- |"]
     for key, label in HOST_FIELDS:
         value = str(host.get(key) or "").strip()
-        if value:
+        if value and check_markdown(value):  # not checked with the course: show it as text
+            shown = inert_markdown(" ".join(value.split()))
+        elif value:
             shown = " ".join(value.split()).replace("|", r"\|").replace("<", "&lt;")
         else:
             shown = (f'<span class="ck-host-unset">Not yet set by the hosting program '
@@ -283,7 +300,8 @@ def _abbreviations(course: Course, markdown: str) -> str:
     """
     words = set(_WORD.findall(markdown))
     lines = [
-        f"*[{form}]: {definition}"
+        # Material's tooltip sets the definition as innerHTML: keep it plain text.
+        f"*[{form}]: {plain_tooltip(definition)}"
         for form, first, definition in _glossary_forms(tuple(course.glossary))
         # A cheap word-set test first: most forms' first word is not on the page at all.
         if (not first or first in words) and form in markdown

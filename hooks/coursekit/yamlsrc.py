@@ -1,10 +1,19 @@
-"""YAML loading that remembers where every key and list item came from."""
+"""YAML loading that remembers where every key and list item came from.
+
+Hostile YAML is refused before it can hurt: nesting deeper than MAX_DEPTH is found by a linear
+scan of the text *before* any parser sees it (libyaml overflows the C stack on a deep flow,
+the pure-Python parser recurses), and the node graph is measured *before* it is constructed, so
+an alias bomb is refused while it is still a small graph, never expanded.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import yaml
+
+MAX_DEPTH = 50  # lists and mappings inside each other; the course's deepest block uses 4
+MAX_VALUES = 20_000  # values in one block or data file, aliases expanded; the bibliography has ~700
 
 
 class LineMap(dict):
@@ -67,8 +76,24 @@ def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode):
     data.extend(loader.construct_object(item) for item in node.value)
 
 
+class ImpossibleDate(str):
+    """A date-shaped scalar that names no real day (2026-02-30, 2026-13-01): kept as text."""
+
+    reason: str = ""
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as error:  # month 13, 30 February, hour 25
+        value = ImpossibleDate(loader.construct_scalar(node))
+        value.reason = str(error)
+        return value
+
+
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 # libyaml builds the same nodes and marks several times faster, but its error messages and some
 # error lines differ; so it parses first, and the pure-Python loader re-parses only what fails.
@@ -81,16 +106,143 @@ if hasattr(yaml, "CSafeLoader"):
 
     _CLineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
     _CLineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+    _CLineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
     _FastLoader = _CLineLoader
 
 
 class YamlError(Exception):
-    """Raised by load_yaml only; callers turn it into a diagnostic."""
+    """Raised by load_yaml only; callers turn it into a diagnostic.
 
-    def __init__(self, line: int, problem: str) -> None:
+    `rule` is "yaml-syntax" for YAML that cannot be parsed and "yaml-limit" for YAML refused
+    because of its depth or size.
+    """
+
+    def __init__(self, line: int, problem: str, rule: str = "yaml-syntax") -> None:
         super().__init__(problem)
         self.line = line
         self.problem = problem
+        self.rule = rule
+
+    def describe(self, where: str) -> str:
+        """The diagnostic detail for YAML found in `where` ("front matter", "the glossary")."""
+        if self.rule == "yaml-limit":
+            return f"The YAML in {where} {self.problem}."
+        return f"Malformed YAML in {where}: {self.problem}."
+
+
+def nesting_depth(text: str) -> tuple[int, int]:
+    """(deepest nesting of lists and mappings, 0-based line where it is reached), in one pass.
+
+    An over-estimate is fine (the limit is generous); an under-estimate is not, so every block
+    indentation level, every compact "- - " item and every open flow bracket counts one.
+    """
+    deepest, deepest_line = 0, 0
+    indents: list[int] = []  # block indentation levels open above this line
+    flow = 0  # open [ and { of a flow collection, which may span lines
+    scalar_indent = -1  # inside a | or > block scalar: lines indented more than this are text
+    for number, line in enumerate(text.split("\n")):
+        body = line.lstrip(" ")
+        indent = len(line) - len(body)
+        if not body or body.startswith("#"):
+            continue
+        if scalar_indent >= 0:
+            if indent > scalar_indent:
+                continue
+            scalar_indent = -1
+        start = 0
+        if flow == 0:
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            while body.startswith(("- ", "? "), start) or body[start:] in ("-", "?"):
+                start += 2  # each compact "- - x" item opens one more level
+                indents.append(indent + start)
+        level = len(indents)
+        quote = ""
+        value_start = True  # a flow collection can start only where a value starts
+        index = start
+        while index < len(body):
+            char = body[index]
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif flow:
+                if char in "[{":
+                    flow += 1
+                elif char in "]}":
+                    flow -= 1
+                elif char in "'\"":
+                    quote = char
+                elif char == "#" and body[index - 1] in " \t":
+                    break
+            elif value_start and char in "[{":
+                flow = 1
+            elif value_start and char in "|>":
+                scalar_indent = indent
+                break
+            elif char == "#" and (index == 0 or body[index - 1] in " \t"):
+                break
+            elif char == ":" and body[index + 1 : index + 2] in (" ", ""):
+                value_start = True  # the value belongs to the mapping this line already counts
+                index += 1
+                continue
+            if char not in " \t":
+                value_start = False
+            if level + flow > deepest:
+                deepest, deepest_line = level + flow, number
+            index += 1
+        if level > deepest:
+            deepest, deepest_line = level, number
+        if quote == "'" or quote == '"':
+            quote = ""  # a quoted scalar may continue on the next line; never let it hide brackets
+    return deepest, deepest_line
+
+
+def _measure(root: yaml.Node, first_line: int) -> None:
+    """Refuse a node graph that refers to itself, or would expand past MAX_VALUES or MAX_DEPTH.
+
+    Aliases make the graph a DAG whose expansion can be exponential in its size, so sizes are
+    memoised per node: the work is linear in the number of distinct nodes.
+    """
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            active.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in children)
+            depth[key] = 1 + max((depth[id(child)] for child in children), default=0)
+            if size[key] > MAX_VALUES:
+                raise YamlError(first_line + node.start_mark.line,
+                                f"holds more than {MAX_VALUES:,} values (an alias counts each "
+                                "time it is used); the limit keeps the checker fast",
+                                "yaml-limit")
+            if depth[key] > MAX_DEPTH:
+                raise YamlError(first_line + node.start_mark.line,
+                                f"nests lists and mappings more than {MAX_DEPTH} deep once its "
+                                "aliases are expanded", "yaml-limit")
+            continue
+        if key in size:
+            continue
+        if key in active:
+            raise YamlError(first_line + node.start_mark.line,
+                            "holds an alias that refers to a value containing it, which never "
+                            "ends", "yaml-limit")
+        active.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in size)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def load_yaml(text: str, first_line: int = 1) -> Any:
@@ -98,11 +250,15 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
 
     Raises YamlError with the file line of the problem.
     """
+    deepest, at = nesting_depth(text)
+    if deepest > MAX_DEPTH:
+        raise YamlError(first_line + at, f"nests lists and mappings {deepest:,} deep; the limit is "
+                        f"{MAX_DEPTH}", "yaml-limit")
     if _FastLoader is not None:
         fast = _FastLoader(text)
         fast.line_offset = first_line - 1
         try:
-            return fast.get_single_data()
+            return _construct(fast, first_line)
         except yaml.YAMLError:
             pass  # re-parse below for the pure loader's precise message and line
         finally:
@@ -114,7 +270,7 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         raise YamlError(line, f"character {error.character!r} is not allowed") from None
     loader.line_offset = first_line - 1
     try:
-        return loader.get_single_data()
+        return _construct(loader, first_line)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -124,3 +280,11 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         raise YamlError(first_line, str(error)) from None
     finally:
         loader.dispose()
+
+
+def _construct(loader: Any, first_line: int) -> Any:
+    node = loader.get_single_node()
+    if node is None:
+        return None
+    _measure(node, first_line)
+    return loader.construct_document(node)

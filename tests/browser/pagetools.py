@@ -14,7 +14,7 @@ HOME = "/index.html"
 MODULE_1 = "/modules/01-understanding-emotional-intimacy.html"
 ROLEPLAY_1 = "/roleplays/01-im-fine.html"
 
-STORAGE_PREFIX = "coursekit:v1:answer:"
+STORAGE_PREFIX = "coursekit:v2:answer:"  # quiz.js saves option keys under it
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
@@ -109,9 +109,14 @@ class Question:
         return norm(self.feedback.text_content())
 
     def checked(self) -> list[int]:
+        """Display positions of the checked options."""
         return self.root.locator("input[name^='ck-']").evaluate_all(
-            "nodes => nodes.filter(n => n.checked).map(n => Number(n.value))"
+            "nodes => nodes.map((n, i) => n.checked ? i : -1).filter(i => i >= 0)"
         )
+
+    def key(self, index: int) -> str:
+        """The option's saved-answer key (its input's value, a digest of its text)."""
+        return self.option(index).get_attribute("value") or ""
 
     def saved(self) -> str | None:
         return self.page.evaluate("key => window.localStorage.getItem(key)", STORAGE_PREFIX + self.qid)

@@ -6,13 +6,14 @@ import posixpath
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from pagetools import HOME, MODULE_1, ROLEPLAY_1, RequestLog
 from playwright.sync_api import Page, expect
+
+from pagehtml import Html
 
 pytestmark = pytest.mark.browser
 
@@ -107,21 +108,6 @@ def test_linkchecker_finds_no_broken_links(base_url: str, work_dir: Path) -> Non
     assert "0 errors found" in output or "no errors" in output.lower(), output
 
 
-class _Anchors(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.ids.add(values[name] or "")
-        if tag == "a" and values.get("href"):
-            self.hrefs.append(values["href"] or "")
-
-
 def test_every_internal_anchor_exists(site_dir: Path) -> None:
     """Fragment links, including those in raw HTML that MkDocs does not validate, hit an id.
 
@@ -130,9 +116,7 @@ def test_every_internal_anchor_exists(site_dir: Path) -> None:
     """
     pages = {}
     for html in site_dir.rglob("*.html"):
-        parser = _Anchors()
-        parser.feed(html.read_text(encoding="utf-8"))
-        pages[html.relative_to(site_dir).as_posix()] = parser
+        pages[html.relative_to(site_dir).as_posix()] = Html(html.read_text(encoding="utf-8"))
     broken = []
     for name, parser in sorted(pages.items()):
         for href in parser.hrefs:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from pagetools import MODULE_1, Question, active_element, coursekit_keys
+from pagetools import MODULE_1, STORAGE_PREFIX, Question, active_element, coursekit_keys, norm
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -157,8 +159,9 @@ def test_saved_answers_survive_reload_and_can_be_cleared(page: Page) -> None:
         multiple.option(index).click()
     multiple.button.click()
     expect(multiple.feedback).not_to_be_empty()
-    assert single.saved() == f"[{wrong}]"
-    assert multiple.saved() == "[" + ",".join(map(str, picks)) + "]"
+    # Saved by option key, not by position.
+    assert json.loads(single.saved() or "null") == [single.key(wrong)]
+    assert json.loads(multiple.saved() or "null") == [multiple.key(i) for i in picks]
 
     page.reload()
     expect(single.button).to_be_visible()
@@ -209,3 +212,157 @@ def test_without_javascript_the_answer_details_still_work(new_context) -> None:
             expect(item.locator(".ck-verdict")).to_contain_text(verdict)
             expect(item.locator(".ck-rationale")).to_be_visible()
             assert q.rationale(index)
+
+
+# ---- behaviours that hand-made mutations of quiz.js once survived ----------------------------
+
+# Counts, from before quiz.js runs, every localStorage write and every verdict line it renders.
+COUNTERS = """
+window.__ck = {writes: [], verdicts: 0, statuses: 0};
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  if (String(key).startsWith("coursekit:") && !String(key).endsWith("probe")) {
+    window.__ck.writes.push(key);
+  }
+  return setItem.call(this, key, value);
+};
+new MutationObserver(records => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.classList && node.classList.contains("ck-verdict-line")) window.__ck.verdicts += 1;
+    }
+    if (record.target.classList && record.target.classList.contains("ck-clear-status")) {
+      window.__ck.statuses += 1;
+    }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def counters(page: Page) -> dict:
+    return page.evaluate("() => window.__ck")
+
+
+def test_checking_with_nothing_chosen_asks_for_an_answer(page: Page) -> None:
+    open_module(page)
+    q = Question.find(page, "single")
+    q.button.click()
+    expect(q.feedback).to_have_text("Choose an answer first.")
+    assert q.saved() is None, "an empty answer was saved"
+    expect(q.root.locator("details.ck-answer")).to_be_hidden()
+
+
+def test_each_chosen_option_is_labelled_right_or_not_right(page: Page) -> None:
+    open_module(page)
+    q = Question.find(page, "multiple")
+    right, wrong = q.correct[0], q.wrong[0]
+    q.option(right).click()
+    q.option(wrong).click()
+    q.button.click()
+    explained = q.feedback.locator(".ck-explained")
+    expect(explained).to_have_count(2)
+    labels = {norm(explained.nth(n).locator("strong").text_content()) for n in range(2)}
+    assert labels == {"Right:", "Not right:"}
+    right_box = q.feedback.locator(".ck-explained.ck-right")
+    expect(right_box.locator("strong")).to_have_text("Right:")
+    assert q.rationale(right) in norm(right_box.text_content())
+    wrong_box = q.feedback.locator(".ck-explained.ck-wrong")
+    expect(wrong_box.locator("strong")).to_have_text("Not right:")
+    assert q.rationale(wrong) in norm(wrong_box.text_content())
+
+
+def test_answers_stay_hidden_until_the_learner_tries(page: Page) -> None:
+    open_module(page)
+    details = page.locator("[data-ck-question] details.ck-answer")
+    assert details.count() > 0
+    for n in range(details.count()):
+        expect(details.nth(n)).to_be_hidden()
+    q = Question.find(page, "single")
+    q.option(q.wrong[0]).click()
+    q.button.click()
+    expect(q.root.locator("details.ck-answer")).to_be_visible()
+    expect(details.nth(1)).to_be_hidden()  # only the question tried
+
+
+def test_clearing_removes_every_saved_answer_and_only_those(page: Page) -> None:
+    open_module(page)
+    questions = [Question.find(page, nth=n) for n in range(3)]
+    for q in questions:
+        q.option(q.wrong[0]).click()
+        q.button.click()
+    page.evaluate("""() => {
+        localStorage.setItem("coursekit:v1:answer:someone-elses", "[1]");
+        localStorage.setItem("unrelated-site-setting", "keep");
+    }""")
+    assert len(coursekit_keys(page)) == 4
+    page.get_by_role("button", name="Clear my saved answers").click()
+    assert coursekit_keys(page) == []
+    assert page.evaluate("() => localStorage.getItem('unrelated-site-setting')") == "keep"
+    for q in questions:
+        assert q.checked() == []
+        expect(q.feedback).to_be_empty()
+
+
+def test_clearing_closes_and_hides_opened_answers(page: Page) -> None:
+    open_module(page)
+    q = Question.find(page, "single")
+    q.option(q.wrong[0]).click()
+    q.button.click()
+    details = q.root.locator("details.ck-answer")
+    details.locator("summary").click()
+    expect(details).to_have_attribute("open", "")
+    page.get_by_role("button", name="Clear my saved answers").click()
+    assert details.get_attribute("open") is None
+    expect(details).to_be_hidden()
+
+
+def test_each_handler_is_bound_once(page: Page) -> None:
+    page.add_init_script(COUNTERS)
+    open_module(page)
+    q = Question.find(page, "single")
+    q.option(q.wrong[0]).click()
+    before = counters(page)
+    q.button.click()
+    expect(q.feedback).to_contain_text("Not quite")
+    after = counters(page)
+    assert after["writes"][len(before["writes"]):] == [STORAGE_PREFIX + q.qid], "one click, one write"
+    assert after["verdicts"] - before["verdicts"] == 1, "one click, one feedback render"
+    page.get_by_role("button", name="Clear my saved answers").click()
+    expect(page.locator(".ck-clear-status")).to_contain_text("cleared")
+    assert counters(page)["statuses"] == 1, "the clear handler ran more than once"
+
+
+def test_answers_saved_by_position_before_the_shuffle_are_dropped(page: Page) -> None:
+    open_module(page)
+    q = Question.find(page, "single")
+    page.evaluate("id => localStorage.setItem('coursekit:v1:answer:' + id, '[0]')", q.qid)
+    page.reload()
+    expect(q.button).to_be_visible()
+    assert q.checked() == []
+    expect(q.feedback).to_be_empty()
+    assert page.evaluate("id => localStorage.getItem('coursekit:v1:answer:' + id)", q.qid) is None
+
+
+def test_an_answer_whose_option_was_reworded_is_dropped(page: Page) -> None:
+    open_module(page)
+    q = Question.find(page, "multiple")
+    stale = json.dumps([q.key(q.correct[0]), "0000000000"])
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_PREFIX + q.qid, stale])
+    page.reload()
+    expect(q.button).to_be_visible()
+    assert q.checked() == []
+    expect(q.feedback).to_be_empty()
+    assert q.saved() is None
+
+
+def test_a_saved_answer_follows_its_option_not_its_place(page: Page) -> None:
+    open_module(page)
+    q = Question.find(page, "single")
+    # Saved under the key of the option shown last: restored there, whatever its position.
+    last = q.options - 1
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [STORAGE_PREFIX + q.qid, json.dumps([q.key(last)])])
+    page.reload()
+    expect(q.button).to_be_visible()
+    assert q.checked() == [last]
+    expect(q.feedback).not_to_be_empty()

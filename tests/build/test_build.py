@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -21,58 +20,9 @@ from coursekit.course import load_course
 from coursekit.model import Question
 from coursekit.rules import RULES
 from coursekit.source import extract_admonitions
+from pagehtml import Html, article
 
 pytestmark = pytest.mark.build
-
-
-class Html(HTMLParser):
-    """Start tags with attributes, and the visible text with block boundaries as spaces."""
-
-    BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th",
-                        "tr", "table", "br", "section", "details", "summary", "dd", "dt", "dl",
-                        "pre", "blockquote", "legend", "label", "article", "nav", "header", "footer"})
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self._text: list[str] = []
-        self._skip = 0
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag in ("script", "style"):
-            self._skip += 1
-        if tag in self.BLOCKS:
-            self._text.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip -= 1
-        if tag in self.BLOCKS:
-            self._text.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self._text.append(data)
-
-    @property
-    def text(self) -> str:
-        return " ".join("".join(self._text).split())
-
-    def all(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
-        return [a for name, a in self.tags
-                if name == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
-
-    def has_class(self, tag: str, cls: str) -> list[dict[str, str | None]]:
-        return [a for name, a in self.tags if name == tag and cls in (a.get("class") or "").split()]
-
-
-def article(html: str) -> str:
-    """The page's own content: the part of Material's template that the course writes."""
-    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.DOTALL)
-    assert match, "no article in page"
-    return match.group(1)
 
 
 # ---- (b) a small clean fixture site -------------------------------------------------------------
@@ -97,10 +47,10 @@ def test_fixture_questions_are_fieldsets(fixture_site: Built) -> None:
     assert re.findall(r'<legend><span class="ck-number">(Question \d\.)</span>', html) == [
         "Question 1.", "Question 2.", "Question 3.",
     ]
-    assert [i["type"] for i in page.all("input")] == ["radio"] * 3 + ["checkbox"] * 3 + ["radio"] * 3
+    assert [i["type"] for i in page.all("input")] == ["radio"] * 3 + ["checkbox"] * 4 + ["radio"] * 3
     assert len(page.has_class("details", "ck-answer")) == 3
     assert [li["data-ck-correct"] for li in page.all("li") if "data-ck-correct" in li] == [
-        "false", "true", "false", "true", "true", "false", "true", "false", "false",
+        "false", "false", "true", "false", "true", "false", "true", "false", "false", "true",
     ]
     assert '<legend><span class="ck-number">Question 1.</span> Amara says "I\'m fine" while looking away. ' \
            "Which response is <em>most</em> attuned?</legend>" in html
@@ -136,15 +86,15 @@ def test_fixture_citations_and_references(fixture_site: Built) -> None:
     assert [r["id"] for r in listed] == ["ref-gottman1999", "ref-reis1988"]
 
 
-def test_fixture_roleplay_has_role_cards_without_facilitator_notes(fixture_site: Built) -> None:
+def test_fixture_roleplay_shows_only_its_public_frame(fixture_site: Built) -> None:
     html = fixture_site.read("roleplay.html")
     page = Html(article(html))
-    assert len(page.has_class("section", "ck-role-card")) == 4
-    assert [h["id"] for h in page.all("h3")] == ["role-therapist", "role-amara", "role-dev", "role-observer"]
-    assert "You are frightened for your mother and have not told Dev." in page.text
+    assert page.has_class("section", "ck-role-card") == []  # role cards are instructor-only
+    assert "You are frightened for your mother and have not told Dev." not in html
     assert "violet kettle" not in html
     assert "Amara goes quiet and shrugs." not in html  # cue points are for facilitators
-    assert "Cue points and facilitator notes for this role-play are in the instructor edition" in page.text
+    assert "Anyone may observe or sit out, without giving a reason." in page.text
+    assert "on one card per role, so that no player reads another's part beforehand" in page.text
 
 
 def test_fixture_learner_edition_has_no_instructor_material(fixture_site: Built) -> None:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from coursekit.citations import CiteItem, find_citations, parse_group, replace_citations
+from coursekit.citations import (
+    CiteItem,
+    citation_errors,
+    find_citations,
+    parse_group,
+    replace_citations,
+)
 
 
 @pytest.mark.parametrize(("body", "items"), [
@@ -70,3 +78,33 @@ def test_text_without_citations_is_unchanged(text: str) -> None:
 def test_replacement_keeps_the_rest_of_the_line_byte_for_byte() -> None:
     line = "Before `code [@a]` [@b] after *emphasis* [@c, ch. 2]."
     assert replace_citations(line, render) == "Before `code [@a]` (b) after *emphasis* (c@ch. 2)."
+
+
+@pytest.mark.parametrize(("text", "errors"), [
+    ("Fine [@a] and [@a; @b, p. 3] and [-@c].", []),
+    ("Empty [@].", ["The citation '[@]' has '@' with no key after it."]),
+    ("Open [@a, p. 3 and on", ["The citation '[@a, p. 3 and on' is never closed with ']' on its line."]),
+    ("Two [@a @b].", ["The citation '[@a @b]' has '@a @b' with no ';' between the keys."]),
+    ("Word [@a b].", ["The citation '[@a b]' has 'b' after '@a'; a locator follows a comma."]),
+    ("Comma [@a, ].", ["The citation '[@a, ]' has a comma after '@a' but no locator such as 'p. 12'."]),
+    ("Semi [@a;].", ["The citation '[@a;]' has an empty item where '@key' belongs."]),
+    ("Nested [@a [@b].", ["The citation '[@a ' is never closed with ']' on its line."]),
+    ("A link [@x](https://example.org) and `[@code` and \\[@escaped.", []),
+], ids=["fine", "empty", "unclosed", "no-separator", "trailing-word", "empty-locator",
+        "trailing-semicolon", "nested-open", "link-code-escape"])
+def test_citation_errors(text: str, errors: list[str]) -> None:
+    assert citation_errors(text, first_line=4) == [(4, error) for error in errors]
+
+
+def test_malformed_citation_is_neither_found_nor_replaced() -> None:
+    text = "See [@a b] and [@a @b] and [@c]."
+    assert find_citations(text) == [("c", 1)]
+    assert replace_citations(text, render) == "See [@a b] and [@a @b] and (c)."
+
+
+def test_citation_scan_is_linear_on_hostile_text() -> None:
+    hostile = "[@" * 200_000 + "[@a b]" * 50_000
+    start = time.perf_counter()
+    assert find_citations(hostile) == []
+    assert len(citation_errors(hostile)) == 250_000
+    assert time.perf_counter() - start < 10

@@ -31,7 +31,8 @@ RAISES = FIXTURES / "raises"
 EXPECTED: dict[str, list[tuple[int, str]]] = {
     "empty.md": [],
     "only-dashes.md": [(1, "front-matter")],
-    "binary-junk.md": [],  # not UTF-8, NULs, escape codes and a stray fence: plain junk prose
+    # Not UTF-8: one diagnostic at the first bad byte (then the rest is read as far as it can be).
+    "binary-junk.md": [(1, "file-encoding")],
     "tabs-in-yaml.md": [(5, "yaml-syntax")],
     "question-is-a-list.md": [(4, "yaml-shape")],
     "options-as-string.md": [
@@ -60,10 +61,13 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
     "onerror-in-rationale.md": [
         (3, "question-outside-module"), (10, "unsafe-html"), (14, "unsafe-html"),
     ],
-    "javascript-url-in-option.md": [(3, "question-outside-module"), (8, "unsafe-html")],
+    # The key is also far longer than the one-letter distractors (an item-writing warning).
+    "javascript-url-in-option.md": [
+        (3, "question-outside-module"), (8, "item-key-longest"), (8, "unsafe-url"),
+    ],
     "iframe-in-roleplay.md": [
         (10, "roleplay-objective"), (22, "unsafe-html"), (27, "unsafe-html"), (39, "unsafe-html"),
-        (41, "unsafe-html"),
+        (41, "unsafe-url"),
     ],
     "script-in-prose.md": [(3, "unsafe-html"), (5, "unsafe-html")],
     "front-matter-unclosed.md": [
@@ -75,12 +79,15 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
 # Exact messages for the inputs whose wording matters most.
 MESSAGES = {
     "iframe-in-roleplay.md": [
-        "bad/iframe-in-roleplay.md:22: [unsafe-html] Found an <iframe> tag. Remove it: course text "
-        "is shown as text, and scripts are never allowed.",
-        "bad/iframe-in-roleplay.md:39: [unsafe-html] Found an on...= event attribute. Remove it: "
-        "course text is shown as text, and scripts are never allowed.",
-        "bad/iframe-in-roleplay.md:41: [unsafe-html] Found a javascript: URL. Remove it: course "
-        "text is shown as text, and scripts are never allowed.",
+        "bad/iframe-in-roleplay.md:22: [unsafe-html] Tag <iframe> is not allowed. Use Markdown "
+        "instead, or only the tags and attributes listed under 'What HTML course text may use' in "
+        "the authoring guide; show markup as text inside `code`.",
+        "bad/iframe-in-roleplay.md:39: [unsafe-html] Attribute 'onmouseover' is not allowed on <b>. "
+        "Use Markdown instead, or only the tags and attributes listed under 'What HTML course text "
+        "may use' in the authoring guide; show markup as text inside `code`.",
+        "bad/iframe-in-roleplay.md:41: [unsafe-url] A Markdown link has a 'javascript:' URL. Link "
+        "with https://, http:// or mailto:, or a relative path to a page or file of the course; "
+        "give an image as a relative path.",
     ],
     "crlf.md": [
         "bad/crlf.md:17: [question-type] Type 'either' of question 'm1-crlf' is not allowed. Write "
@@ -91,6 +98,11 @@ MESSAGES = {
     "non-ascii.md": [
         "bad/non-ascii.md:18: [question-id] Question id 'm1-ça-va' is malformed. Give each question "
         "a unique id in lower case with hyphens, such as 'm2-split-sides'.",
+    ],
+    "binary-junk.md": [
+        "bad/binary-junk.md:1: [file-encoding] Byte 0x89 in column 1 is not UTF-8; 2 more such "
+        "byte sequences follow. Save the file with the UTF-8 encoding (most editors: Save with "
+        "Encoding), then check the characters on that line.",
     ],
     "tabs-in-yaml.md": [
         "bad/tabs-in-yaml.md:5: [yaml-syntax] Malformed YAML in front matter: while scanning for the "
@@ -130,7 +142,8 @@ def test_parse_page_never_raises_on_raw_bytes(name: str) -> None:
     page, found = parse_page(f"bad/{name}", name, source)
     assert page.src_uri == name
     page_rules = [(d.line, d.rule) for d in found]
-    course_only = {"question-outside-module", "roleplay-objective", "reading-time"}
+    course_only = {"question-outside-module", "roleplay-objective", "reading-time", "file-encoding",
+                   "item-key-longest"}
     assert sorted(page_rules) == [row for row in EXPECTED[name] if row[1] not in course_only]
 
 
@@ -220,7 +233,10 @@ def test_control_character_in_yaml_is_a_diagnostic(tmp_path: Path) -> None:
 
 def test_recursive_alias_is_a_diagnostic(tmp_path: Path) -> None:
     found = check_alone(tmp_path, RAISES / "recursive-alias.md")
-    assert found, "a self-referencing options list must be reported, not crash"
+    # Reported at the anchor that the list's own item refers back to, and only there: an
+    # unrelated diagnostic (the page has no module, say) must not satisfy this test.
+    assert [(d.line, d.rule) for d in found] == [(7, "yaml-limit")]
+    assert "alias that refers to a value containing it" in found[0].message
 
 
 def test_checker_never_prints_a_traceback() -> None:

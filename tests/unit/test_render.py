@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import markdown
 import pytest
@@ -11,6 +10,7 @@ from coursetext import ROLEPLAY_PAGE, vary
 
 from coursekit.citations import CiteItem
 from coursekit.model import BibEntry, Option, Question, RolePlay
+from coursekit.order import option_key
 from coursekit.parse import parse_page
 from coursekit.render import (
     ObjectiveView,
@@ -24,6 +24,7 @@ from coursekit.render import (
     render_template,
 )
 from coursekit.rules import RULES
+from pagehtml import Html
 
 BIB = {
     "reis1988": BibEntry("reis1988", "Reis & Shaver", "1988",
@@ -53,15 +54,15 @@ GOLDEN = """\
 <legend><span class="ck-number">Question 3.</span> Which is <em>most</em> attuned?</legend>
 <p class="ck-hint" id="ck-hint-m1-q">Select one answer.</p>
 <div class="ck-option">
-<input type="radio" name="ck-m1-q" id="ck-m1-q-0" value="0" aria-describedby="ck-hint-m1-q">
+<input type="radio" name="ck-m1-q" id="ck-m1-q-0" value="9e14da83cb" aria-describedby="ck-hint-m1-q">
 <label for="ck-m1-q-0">Name the cue.</label>
 </div>
 <div class="ck-option">
-<input type="radio" name="ck-m1-q" id="ck-m1-q-1" value="1" aria-describedby="ck-hint-m1-q">
+<input type="radio" name="ck-m1-q" id="ck-m1-q-1" value="47c3536fef" aria-describedby="ck-hint-m1-q">
 <label for="ck-m1-q-1">Move on.</label>
 </div>
 <div class="ck-option">
-<input type="radio" name="ck-m1-q" id="ck-m1-q-2" value="2" aria-describedby="ck-hint-m1-q">
+<input type="radio" name="ck-m1-q" id="ck-m1-q-2" value="5adf3962ae" aria-describedby="ck-hint-m1-q">
 <label for="ck-m1-q-2">Accuse.</label>
 </div>
 </fieldset>
@@ -71,15 +72,15 @@ GOLDEN = """\
 <details class="ck-answer">
 <summary>Show answer and rationale</summary>
 <ul class="ck-rationales">
-<li data-ck-option="0" data-ck-correct="true">
+<li data-ck-option="0" data-ck-key="9e14da83cb" data-ck-correct="true">
 <p class="ck-verdict"><strong>Correct:</strong> Name the cue.</p>
 <div class="ck-rationale"><p>It opens a door.</p></div>
 </li>
-<li data-ck-option="1" data-ck-correct="false">
+<li data-ck-option="1" data-ck-key="47c3536fef" data-ck-correct="false">
 <p class="ck-verdict"><strong>Not correct:</strong> Move on.</p>
 <div class="ck-rationale"><p>Tempting, but it misses the cue.</p></div>
 </li>
-<li data-ck-option="2" data-ck-correct="false">
+<li data-ck-option="2" data-ck-key="5adf3962ae" data-ck-correct="false">
 <p class="ck-verdict"><strong>Not correct:</strong> Accuse.</p>
 <div class="ck-rationale"><p>It invites defence.</p></div>
 </li>
@@ -92,19 +93,8 @@ def test_question_golden_html() -> None:
     assert render_question(question(source="reis1988"), 3, BIB) == GOLDEN
 
 
-class Tags(HTMLParser):
-    """Every start tag with its attributes, to check structure without string matching."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def all(self, tag: str) -> list[dict[str, str | None]]:
-        return [attrs for name, attrs in self.tags if name == tag]
+# Every start tag with its attributes, to check structure without string matching.
+Tags = Html
 
 
 @pytest.mark.parametrize(("qtype", "input_type", "hint"), [
@@ -131,14 +121,39 @@ def test_fallback_lists_every_rationale_with_its_verdict() -> None:
     )
     html = render_question(question("multiple", options=options), 1, BIB)
     items = Tags(html).all("li")
+    # Shown in m1-q's fixed order for four options: A, D, C, B.
     assert [(i["data-ck-option"], i["data-ck-correct"]) for i in items] == [
-        ("0", "true"), ("1", "true"), ("2", "false"), ("3", "false"),
+        ("0", "true"), ("1", "false"), ("2", "false"), ("3", "true"),
     ]
     for option in options:
         assert f'<div class="ck-rationale"><p>{option.rationale}</p></div>' in html
     assert html.count("<strong>Correct:</strong>") == 2
     assert html.count("<strong>Not correct:</strong>") == 2
     assert "ck-source" not in html  # no source, no source line
+
+
+FOUR = (Option("A", True, "Right.", 1), Option("B", False, "Wrong.", 2),
+        Option("C", False, "Wrong.", 3), Option("D", False, "Wrong.", 4))
+
+
+def test_options_are_shown_in_the_order_the_question_id_fixes() -> None:
+    html = render_question(question(options=FOUR), 1, BIB)
+    labels = re.findall(r'<label for="ck-m1-q-(\d)">(\w)</label>', html)
+    assert labels == [("0", "A"), ("1", "D"), ("2", "C"), ("3", "B")]
+    verdicts = re.findall(r"<strong>(?:Not correct|Correct):</strong> (\w)</p>", html)
+    assert verdicts == ["A", "D", "C", "B"]  # the no-JavaScript answer list follows the same order
+    other = render_question(question(options=FOUR, qid="m2-q"), 1, BIB)
+    assert re.findall(r'">(\w)</label>', other) == ["A", "C", "B", "D"]
+    assert render_question(question(options=FOUR), 1, BIB) == html  # the same in every build
+
+
+def test_inputs_and_answers_name_each_option_by_its_text_not_its_place() -> None:
+    html = render_question(question(options=FOUR), 1, BIB)
+    values = [i["value"] for i in Tags(html).all("input")]
+    keys = [i["data-ck-key"] for i in Tags(html).all("li")]
+    assert values == keys == [option_key(t) for t in "ADCB"]
+    assert option_key("A") == "559aead082"  # a change here drops every learner's saved answers
+    assert option_key(" Name  the\ncue. ") == option_key("Name the cue.")
 
 
 def test_unknown_source_is_left_out() -> None:
@@ -183,6 +198,17 @@ def test_author_strings_never_become_markup(evil: str) -> None:
     tags = Tags(html)
     assert all(not name.startswith("on") for _, attrs in tags.tags for name in attrs)
     assert all("javascript" not in (value or "") for _, attrs in tags.tags for value in attrs.values())
+    # ... and the author's characters are still all there, shown as text where they were written,
+    # inside exactly the markup a harmless string gets.
+    plain = (Option("PLAIN", True, "PLAIN", 1), Option("*PLAIN*", False, "Why: PLAIN", 2), options[2])
+    harmless = render_question(question(prompt="PLAIN", options=plain, source="evil"), 1,
+                               {"evil": BibEntry("evil", "PLAIN", "PLAIN", "PLAIN", "", 1)})
+    assert [name for name, _ in tags.tags] == [name for name, _ in Tags(harmless).tags]
+    shown = " ".join(evil.split())
+    text = tags.text
+    assert f"Question 1. {shown}" in text  # the prompt, in the legend
+    assert f"Why: {shown}" in text  # a rationale
+    assert text.count(shown) == Tags(harmless).text.count("PLAIN")  # every field kept it
 
 
 def test_ids_are_escaped_in_attributes() -> None:
@@ -262,20 +288,30 @@ def test_instructor_roleplay_shows_cues_and_facilitator_notes() -> None:
 
 
 @pytest.mark.parametrize("instructor", [False, True])
-def test_roleplay_cards_and_header(instructor: bool) -> None:
+def test_roleplay_header_and_public_frame(instructor: bool) -> None:
     text = render_roleplay(roleplay(), OBJECTIVES, instructor=instructor)
     assert text.startswith("**Setting:** In the room · **Time:** 30 minutes · **Technique:** "
-                           "Attunement · **Cast:** 1 therapist, 2 partners, 1 observer\n")
-    assert re.findall(r"^### (.+)$", text, re.MULTILINE) == [
+                           "Attunement · **Cast:** Therapist, Amara (partner), Dev (partner), Observer\n")
+    assert "- Describe &lt;the&gt; quiet cue. ([Module &amp; one](../m1.md))" in text
+    assert "m1-o1" not in text  # objectives and checklist show objective text, not ids
+    assert "    **Anyone may observe or sit out, without giving a reason.**" in text
+    assert "| **Total** | **30** | |" in text
+
+
+def test_roleplay_cards_and_script_only_in_the_instructor_edition() -> None:
+    learner = render_roleplay(roleplay(), OBJECTIVES, instructor=False)
+    for private in ("You are frightened for your mother.", "Name the cue you notice.", "I'm fine.",
+                    "ck-role-card"):
+        assert private not in learner
+    text = render_roleplay(roleplay(), OBJECTIVES, instructor=True)
+    assert re.findall(r"^#### (.+)$", text, re.MULTILINE) == [
         "Therapist { #role-therapist }", "Partner: Amara { #role-amara }",
         "Partner: Dev { #role-dev }", "Observer { #role-observer }",
     ]
     assert text.count('<section class="ck-role-card" markdown>') == 4
     assert ("**Beneath the surface (do not say this at first):** You are frightened for your mother."
             in text)
-    assert "- **m1-o1**: Describe &lt;the&gt; quiet cue. ([Module &amp; one](../m1.md))" in text
     assert "**Amara:** I'm fine." in text
-    assert "| **Total** | **30** | |" in text
 
 
 def test_roleplay_by_video() -> None:

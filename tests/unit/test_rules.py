@@ -28,6 +28,7 @@ from coursetext import (
 from coursekit.course import Estimate, load_course
 from coursekit.data import parse_bibliography, parse_glossary
 from coursekit.diagnostics import Diagnostic, Severity, sort_diagnostics
+from coursekit.items import check_items
 from coursekit.parse import parse_page
 from coursekit.rules import RULES
 from coursekit.yamlsrc import load_yaml
@@ -50,6 +51,11 @@ class Case:
     message: str  # the exact `path:line: [rule] message` for the case's own rule
 
 POSTTEST = "---\ntitle: Post-test\nposttest: true\n---\n\n# Post-test\n\n"
+# A post-test item of its own: one identical to a self-check would also be items-posttest-overlap.
+POSTTEST_ITEM = vary(vary(question_block("pt-1", "m1-o1"),
+                          "prompt: Which response is attuned?",
+                          "prompt: Dev sighs at dinner; what do you say?"),
+                     "- text: Name the cue.", "- text: Ask about it.")
 
 
 def page(id: str, rule: str, source: str, expected: list[Row], message: str) -> Case:
@@ -115,23 +121,12 @@ SYNTAX_CASES = [
          [(PAGE, 1, "front-matter", E)],
          "docs/page.md:1: [front-matter] Front matter opened on line 1 is never closed. End the "
          "front matter with a line holding only '---'."),
-    page("unsafe-html", "unsafe-html",
-         vary(QUESTION_PAGE, "prompt: Which response is attuned?",
-              "prompt: Which <script>alert(1)</script> is attuned?"),
-         [(PAGE, 11, "unsafe-html", E)],
-         "docs/page.md:11: [unsafe-html] Found a <script> tag. Remove it: course text is shown as "
-         "text, and scripts are never allowed."),
     page("instructor-note-nested", "instructor-note-nested",
          "---\ntitle: T\n---\n\n# T\n\n- A list item\n\n    !!! instructor\n        Secret.\n",
          [(PAGE, 9, "instructor-note-nested", E)],
          "docs/page.md:9: [instructor-note-nested] An instructor note is nested inside a list or "
          "another block. Start '!!! instructor' at the beginning of a line, outside lists and "
          "admonitions."),
-    page("unsafe-html-prose", "unsafe-html",
-         "---\ntitle: T\n---\n\n# T\n\nSee <img src=x onerror=alert(1)> and `<script>` in code.\n",
-         [(PAGE, 7, "unsafe-html", E)],
-         "docs/page.md:7: [unsafe-html] Found an on...= event attribute. Remove it: course text is "
-         "shown as text, and scripts are never allowed."),
 ]
 
 # ---- module pages -------------------------------------------------------------------------
@@ -197,7 +192,7 @@ MODULE_CASES = [
            "question with 'objective:' set to this id."),
     course("posttest-location", "posttest-location",
            {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
-            "post.md": POSTTEST + question_block("pt-1", "m1-o1")},
+            "post.md": POSTTEST + POSTTEST_ITEM},
            [("docs/post.md", 1, "posttest-location", E)],
            "docs/post.md:1: [posttest-location] Post-test page 'post.md' is outside instructors/. "
            "Move the post-test page into docs/instructors/."),
@@ -212,7 +207,7 @@ MODULE_CASES = [
     course("posttest-coverage", "posttest-coverage",
            {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
             "m2.md": module("m2", ("m2-o1",), (("m2-q1", "m2-o1"),)),
-            "instructors/post.md": POSTTEST + question_block("pt-1", "m1-o1")},
+            "instructors/post.md": POSTTEST + POSTTEST_ITEM},
            [("docs/instructors/post.md", 1, "posttest-coverage", E)],
            "docs/instructors/post.md:1: [posttest-coverage] No post-test question assesses module "
            "'m2'. Add a post-test question whose 'objective:' belongs to that module."),
@@ -429,13 +424,288 @@ DATA_CASES = [
 ]
 
 # Each later group of rules keeps its golden cases in its own list.
-INPUT_CASES: list[Case] = []  # bad input: encodings, limits, citation syntax, placement, links
-HTML_CASES: list[Case] = []  # author HTML through the allowlist
-ITEM_CASES: list[Case] = []  # item-writing checks
-ROLEPLAY_EXTRA_CASES: list[Case] = []  # role-play cards, live view, observer cues
+# bad input: encodings, limits, citation syntax, placement, links (scope "latin-1": the files
+# are written as Latin-1 bytes, which are not UTF-8)
+SITE_CONFIG = ("site_name: T\nnav:\n  - index.md\n  - other.md\n"
+               "validation:\n  omitted_files: warn\n  anchors: warn\n")
+INPUT_CASES: list[Case] = [
+    Case("file-encoding", "file-encoding", "latin-1", {"index.md": "# Home\n\nCaf\u00e9 au lait.\n"},
+         [("docs/index.md", 3, "file-encoding", E)],
+         "docs/index.md:3: [file-encoding] Byte 0xe9 in column 4 is not UTF-8. Save the file with "
+         "the UTF-8 encoding (most editors: Save with Encoding), then check the characters on "
+         "that line."),
+    page("file-too-large", "file-too-large", "# T\n\n" + "[" * 301 + "\n",
+         [(PAGE, 3, "file-too-large", E)],
+         "docs/page.md:3: [file-too-large] The paragraph starting here holds 301 of '[', '<', '`' "
+         "and '*'; the limit is 300 per paragraph, because Markdown slows down quadratically over "
+         "them. Split the page, or break the paragraph with blank lines."),
+    page("yaml-limit", "yaml-limit",
+         vary(QUESTION_PAGE, "prompt: Which response is attuned?", "prompt: " + "[" * 51 + "]" * 51),
+         [(PAGE, 11, "yaml-limit", E)],
+         "docs/page.md:11: [yaml-limit] The YAML in the question block nests lists and mappings 52 "
+         "deep; the limit is 50. Write the value out plainly: course YAML needs only a few levels "
+         "and no aliases."),
+    page("citation-syntax", "citation-syntax", "# T\n\nAs shown [@reis1988 p. 3].\n",
+         [(PAGE, 3, "citation-syntax", E)],
+         "docs/page.md:3: [citation-syntax] The citation '[@reis1988 p. 3]' has 'p. 3' after "
+         "'@reis1988'; a locator follows a comma. Write [@key], [@key, p. 12] or [@key1; @key2]."),
+    page("admonition-spelling", "admonition-spelling",
+         '# T\n\n!!! Instructor "For instructors"\n    A tip.\n',
+         [(PAGE, 3, "admonition-spelling", E)],
+         "docs/page.md:3: [admonition-spelling] '!!! Instructor' is not written '!!! instructor': "
+         "the type must be the single lower-case word 'instructor'; a note written this way could "
+         "reach the learner edition. Write it as '!!! type \"Title\"' in lower case, such as "
+         "'!!! instructor \"For instructors\"', at the start of a line and outside HTML blocks."),
+    page("block-placement", "block-placement", ROLEPLAY_PAGE + "\n" + ROLEPLAY_PAGE.split("\n", 6)[6],
+         [(PAGE, 56, "block-placement", E)],
+         "docs/page.md:56: [block-placement] A second roleplay block on this page (the first is on "
+         "line 7); a page holds one role-play. Give each role-play its own page with a title and "
+         "no module front matter."),
+    course("nav-missing", "nav-missing",
+           {"../mkdocs.yml": SITE_CONFIG, "index.md": "# Home\n", "other.md": "# Other\n",
+            "extra.md": "# Extra\n"},
+           [("docs/extra.md", 1, "nav-missing", E)],
+           "docs/extra.md:1: [nav-missing] Page 'extra.md' is not listed in the nav of mkdocs.yml. "
+           "Add the page to 'nav:' in mkdocs.yml, or move it under docs/instructors/."),
+    course("link-broken", "link-broken", {"index.md": "# Home\n\nSee [the glossary](glossary.md).\n"},
+           [("docs/index.md", 3, "link-broken", E)],
+           "docs/index.md:3: [link-broken] The link 'glossary.md' points to 'glossary.md', which is "
+           "not in the docs folder. Link to an existing file, relative to this page, such as "
+           "../glossary.md."),
+    course("link-anchor", "link-anchor",
+           {"../mkdocs.yml": SITE_CONFIG, "index.md": "# Home\n\nSee [this part](other.md#the-part).\n",
+            "other.md": "# Other\n\n## A part\n"},
+           [("docs/index.md", 3, "link-anchor", E)],
+           "docs/index.md:3: [link-anchor] The link 'other.md#the-part': 'other.md' has no anchor "
+           "'#the-part'. Use the heading's anchor as the page shows it (lower case, hyphens), or "
+           "fix the heading."),
+    course("count-typed", "count-typed", {"index.md": "# Home\n\nThe course has 3 modules.\n"},
+           [("docs/index.md", 3, "count-typed", E)],
+           "docs/index.md:3: [count-typed] '3 modules' is typed by hand, but the engine knows this "
+           "number (course.modules). Write the placeholder instead, such as {{ course.modules }} or "
+           "{{ course.roleplays | words }}, so the number follows the course."),
+    course("module-list", "module-list",
+           {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
+            "m2.md": module("m2", ("m2-o1",), (("m2-q1", "m2-o1"),)),
+            "index.md": "# Home\n\n1. **Module m2** comes first.\n2. **Module m1** then.\n"},
+           [("docs/index.md", 3, "module-list", E)],
+           "docs/index.md:3: [module-list] This list of modules names 2 of the course's 2, out of "
+           "course order. List every module in course order, each item opening with its **title**, "
+           "or use a generated syllabus block."),
+    course("placeholder-unknown", "placeholder-unknown",
+           {"index.md": "# Home\n\nThe course has {{ course.chapters }} chapters.\n"},
+           [("docs/index.md", 3, "placeholder-unknown", E)],
+           "docs/index.md:3: [placeholder-unknown] The placeholder '{{ course.chapters }}' names no "
+           "value the engine knows. Use one of the placeholders the authoring guide lists, such as "
+           "{{ posttest.questions }}."),
+]
+# Author HTML through the allowlist (more payloads, field by field: test_safety_payloads.py).
+HTML_FIX = ("Use Markdown instead, or only the tags and attributes listed under 'What HTML course "
+            "text may use' in the authoring guide; show markup as text inside `code`.")
+URL_FIX = ("Link with https://, http:// or mailto:, or a relative path to a page or file of the "
+           "course; give an image as a relative path.")
+HTML_CASES: list[Case] = [
+    page("unsafe-html", "unsafe-html",
+         vary(QUESTION_PAGE, "prompt: Which response is attuned?",
+              "prompt: Which <script>alert(1)</script> is attuned?"),
+         [(PAGE, 11, "unsafe-html", E)],
+         f"docs/page.md:11: [unsafe-html] Tag <script> is not allowed. {HTML_FIX}"),
+    page("unsafe-html-prose", "unsafe-html",
+         "---\ntitle: T\n---\n\n# T\n\nSee <img src=x onerror=alert(1)> and `<script>` in code.\n",
+         [(PAGE, 7, "unsafe-html", E)],
+         f"docs/page.md:7: [unsafe-html] Attribute 'onerror' is not allowed on <img>. {HTML_FIX}"),
+    page("unsafe-html-title", "unsafe-html",
+         vary(QUESTION_PAGE, "title: Questions", "title: <svg/onload=alert(1)>"),
+         [(PAGE, 2, "unsafe-html", E)],
+         f"docs/page.md:2: [unsafe-html] Tag <svg> is not allowed. {HTML_FIX}"),
+    page("unsafe-html-attr-list", "unsafe-html",
+         "---\ntitle: T\n---\n\n# T {: onclick=\"alert(1)\" }\n\nText.\n",
+         [(PAGE, 5, "unsafe-html", E)],
+         "docs/page.md:5: [unsafe-html] Attribute list sets 'onclick=...'; only #id, .class, lang "
+         f"and dir are allowed. {HTML_FIX}"),
+    page("unsafe-html-description", "unsafe-html",
+         "---\ntitle: T\ndescription: 'A\" http-equiv=\"refresh'\n---\n\n# T\n",
+         [(PAGE, 3, "unsafe-html", E)],
+         "docs/page.md:3: [unsafe-html] The front matter 'description' holds '\"', '<' or '>', "
+         f"which the theme writes unescaped into the page's <meta> attribute. {HTML_FIX}"),
+    Case("unsafe-html-encoded", "unsafe-html", "glossary",
+         {"_data/glossary.yml": "- term: Attunement\n  forms: [attunement]\n  definition: Noticing "
+                                "&lt;img src=x onerror=alert(1)&gt; the cue.\n"},
+         [("docs/_data/glossary.yml", 3, "unsafe-html", E)],
+         "docs/_data/glossary.yml:3: [unsafe-html] Attribute 'onerror' is not allowed on <img> "
+         "(spelled with character references, which Material's tooltips turn back into markup). "
+         + HTML_FIX),
+    page("unsafe-url", "unsafe-url",
+         vary(MODULE_HEAD, "text: Describe the quiet cue.",
+              "text: Describe [the cue](jav&#x61;script:alert(1))."),
+         [(PAGE, 9, "unsafe-url", E)],
+         f"docs/page.md:9: [unsafe-url] A Markdown link has a 'javascript:' URL. {URL_FIX}"),
+    page("unsafe-url-image", "unsafe-url",
+         "---\ntitle: T\n---\n\n# T\n\n![A couple](https://example.org/couple.png)\n",
+         [(PAGE, 7, "unsafe-url", E)],
+         f"docs/page.md:7: [unsafe-url] A Markdown image loads a 'https:' URL, from outside the "
+         f"course. {URL_FIX}"),
+    Case("bibliography-key", "bibliography-key", "bibliography",
+         {"_data/bibliography.yml": vary(BIBLIOGRAPHY, "reis1988:", "Reis_1988:")},
+         [("docs/_data/bibliography.yml", 1, "bibliography-key", E)],
+         "docs/_data/bibliography.yml:1: [bibliography-key] Key 'Reis_1988' is not lower-case "
+         "letters, digits and hyphens. Rename the key, for example 'reis1988' or "
+         "'gottman-silver2015', and its citations."),
+]
+
+# Item-writing checks. Scope "items" loads the folder and adds coursekit.items.check_items,
+# which joins check_course at integration. The base module's question fence is line 18: the
+# prompt is line 21, the key line 23, the distractors lines 26 and 28.
+ITEM_MODULE = module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),))
+EQUAL_KEY = ("- text: Name the cue.", "- text: Name it.")  # as long as 'Move on.'
+# Ten questions whose keys land in display positions 2,1,1,3,3,2,2,2,3,1 (no position over
+# 40 %), and ten whose keys land 2,1,1,1,3,3,2,2,1,1 (position 1 holds half).
+BALANCED_IDS = tuple((f"m1-q{n}", "m1-o1") for n in (0, 1, 2, 4, 5, 6, 7, 10, 11, 12))
+SKEWED_IDS = tuple((f"m1-q{n}", "m1-o1") for n in range(10))
+MULTIPLE = ("prompt: Which response is attuned?",
+            "type: multiple\nprompt: Which responses are attuned?")
+TWO_OF_FOUR = ("  - text: Move on.\n    rationale: It misses the cue.\n  - text: Accuse.\n",
+               "  - text: Move on.\n    correct: true\n    rationale: It misses the cue.\n"
+               "  - text: Lecture.\n    rationale: It talks over her.\n  - text: Accuse.\n")
+
+
+def items(id: str, rule: str, files: dict[str, str], expected: list[Row], message: str) -> Case:
+    return Case(id, rule, "items", files, expected, message)
+
+
+ITEM_CASES: list[Case] = [
+    items("item-all-none", "item-all-none",
+          {"m1.md": vary(ITEM_MODULE, "- text: Accuse.", "- text: All of the above.")},
+          [("docs/m1.md", 28, "item-all-none", E)],
+          "docs/m1.md:28: [item-all-none] Option 'All of the above.' of question 'm1-q1' reads as"
+          " 'all of the above'. Replace it with a distractor that is a mistake a trainee really "
+          "makes: learners can rule such an option in or out with partial knowledge."),
+    items("item-all-none-letters", "item-all-none",
+          {"m1.md": vary(ITEM_MODULE, "- text: Accuse.", "- text: Both A and B.")},
+          [("docs/m1.md", 28, "item-all-none", E)],
+          "docs/m1.md:28: [item-all-none] Option 'Both A and B.' of question 'm1-q1' reads as 'a "
+          "and b'. Replace it with a distractor that is a mistake a trainee really makes: "
+          "learners can rule such an option in or out with partial knowledge."),
+    items("item-key-longest", "item-key-longest",
+          {"m1.md": vary(ITEM_MODULE, "- text: Name the cue.",
+                         "- text: Name the quiet cue and ask about it.")},
+          [("docs/m1.md", 23, "item-key-longest", W)],
+          "docs/m1.md:23: [item-key-longest] The key of question 'm1-q1' has 36 characters and "
+          "the longest distractor 8. Shorten the key or give the distractors the same detail, so "
+          "the options are about equal in length."),
+    items("item-stem-clue", "item-stem-clue",
+          {"m1.md": vary(vary(ITEM_MODULE, "prompt: Which response is attuned?",
+                              "prompt: Amara goes quiet. Which response is attuned?"),
+                         "- text: Name the cue.", "- text: Name Amara's quiet.")},
+          [("docs/m1.md", 18, "item-stem-clue", W)],
+          "docs/m1.md:18: [item-stem-clue] The stem of question 'm1-q1' shares 'amara', 'quiet' "
+          "with the key and with no distractor. Reword the key, or use those words in a "
+          "distractor too, so matching words to the stem does not find the answer."),
+    items("item-copies-page", "item-copies-page",
+          {"m1.md": vary(ITEM_MODULE, "- text: Accuse.",
+                         "- text: Wait until one of them makes a small bid for connection.")},
+          [("docs/m1.md", 28, "item-copies-page", W)],
+          "docs/m1.md:28: [item-copies-page] The distractor 'Wait until one of them makes a small"
+          " bid for connection.' of question 'm1-q1' repeats 'one of them makes a small bid for "
+          "connection' from the page's prose. Write the option so it applies the idea to a new "
+          "situation instead of repeating the page."),
+    items("item-absolute-distractor", "item-absolute-distractor",
+          {"m1.md": vary(ITEM_MODULE, "- text: Move on.", "- text: Always move on.")},
+          [("docs/m1.md", 26, "item-absolute-distractor", W)],
+          "docs/m1.md:26: [item-absolute-distractor] Distractors of question 'm1-q1' say 'always'"
+          " and no key does. Drop the absolute word, or give a key one too, so learners cannot "
+          "rule options out by their wording."),
+    items("item-negative-stem", "item-negative-stem",
+          {"m1.md": vary(ITEM_MODULE, "prompt: Which response is attuned?",
+                         "prompt: Which response is not attuned?")},
+          [("docs/m1.md", 18, "item-negative-stem", E)],
+          "docs/m1.md:18: [item-negative-stem] Question 'm1-q1' asks 'Which response is not "
+          "attuned?' with 'not' unemphasised. Ask the question positively, or emphasise the word "
+          "as **not** or NOT."),
+    items("item-multiple-balance", "item-multiple-balance",
+          {"m1.md": vary(ITEM_MODULE, *MULTIPLE)},
+          [("docs/m1.md", 18, "item-multiple-balance", W)],
+          "docs/m1.md:18: [item-multiple-balance] Multiple-answer question 'm1-q1' has 1 correct "
+          "and 2 incorrect options. Give it at least 2 correct and 2 incorrect options, or write "
+          "it as 'type: single'."),
+    items("items-key-longest-share", "items-key-longest-share",
+          {"m1.md": module("m1", ("m1-o1",), BALANCED_IDS, minutes=15)},
+          [("docs/m1.md", 18, "items-key-longest-share", W)],
+          "docs/m1.md:18: [items-key-longest-share] In the self-check questions, 10 of 10 "
+          "single-answer keys (100 %) are the longest option, more than 40 %: m1-q0, m1-q1, "
+          "m1-q2, m1-q4, m1-q5, m1-q6, m1-q7, m1-q10, m1-q11, m1-q12. Rewrite the listed "
+          "questions so a distractor is the longest option in more of them."),
+    items("items-correct-count-spread", "items-correct-count-spread",
+          {"m1.md": module("m1", ("m1-o1",), tuple((f"m1-q{n}", "m1-o1") for n in range(3)),
+                           minutes=5).replace(*MULTIPLE).replace(*TWO_OF_FOUR)},
+          [("docs/m1.md", 18, "items-correct-count-spread", W)],
+          "docs/m1.md:18: [items-correct-count-spread] All 3 multiple-answer questions in the "
+          "self-check questions have 2 correct options. Vary the number of correct options: some "
+          "2, some 3."),
+    items("items-posttest-overlap", "items-posttest-overlap",
+          {"m1.md": ITEM_MODULE, "instructors/post.md": POSTTEST + question_block("pt-1", "m1-o1")},
+          [("docs/instructors/post.md", 8, "items-posttest-overlap", W)],
+          "docs/instructors/post.md:8: [items-posttest-overlap] The prompt of post-test question "
+          "'pt-1' is near-identical to self-check question 'm1-q1'. Write the post-test question "
+          "about a new situation, so it tests the idea and not memory of the self-check."),
+    items("items-posttest-overlap-key", "items-posttest-overlap",
+          {"m1.md": ITEM_MODULE,
+           "instructors/post.md": POSTTEST + vary(question_block("pt-1", "m1-o1"),
+                                                  "prompt: Which response is attuned?",
+                                                  "prompt: Dev sighs at dinner; what do you say?")},
+          [("docs/instructors/post.md", 8, "items-posttest-overlap", W)],
+          "docs/instructors/post.md:8: [items-posttest-overlap] The key of post-test question "
+          "'pt-1' is near-identical to self-check question 'm1-q1'. Write the post-test question "
+          "about a new situation, so it tests the idea and not memory of the self-check."),
+    items("objective-skill-observed", "objective-skill-observed",
+          {"m1.md": vary(ITEM_MODULE, "text: Describe the quiet cue.",
+                         "text: Demonstrate naming the quiet cue.")},
+          [("docs/m1.md", 8, "objective-skill-observed", E)],
+          "docs/m1.md:8: [objective-skill-observed] Objective 'm1-o1' asks learners to "
+          "'Demonstrate', and no role-play checklist item observes it. Tie an observer checklist "
+          "item of a role-play to it, or reword it with a verb a question can test (identify, "
+          "describe, plan)."),
+    items("items-key-position", "items-key-position",
+          {"m1.md": module("m1", ("m1-o1",), SKEWED_IDS, minutes=15).replace(*EQUAL_KEY)},
+          [("docs/m1.md", 18, "items-key-position", W)],
+          "docs/m1.md:18: [items-key-position] In the self-check questions, 5 of 10 single-answer"
+          " keys (50 %) are shown in position 1 (1: 5, 2: 3, 3: 2): m1-q1, m1-q2, m1-q3, m1-q8, "
+          "m1-q9. Change a listed question's id (new questions only) or add questions; the "
+          "shuffle follows the id."),
+]
+
+
+ROLEPLAY_EXTRA_CASES: list[Case] = [  # role-play cards, live view, observer cues
+    page("roleplay-cue-phase", "roleplay-cue-phase",
+         vary(ROLEPLAY_PAGE, "  - when: If the therapist moves on\n",
+              "  - when: If the therapist moves on\n    phase: Role play\n"),
+         [(PAGE, 45, "roleplay-cue-phase", E)],
+         "docs/page.md:45: [roleplay-cue-phase] Cue names phase 'Role play', which is not in the "
+         "plan of role-play 'rp-quiet'. Copy the phase name exactly from the plan, or leave "
+         "'phase:' out to show the cue in every phase."),
+]
+
+# ---- notebooks ------------------------------------------------------------------------------
+
+NOTEBOOK_CASES = [
+    course("notebook-format", "notebook-format",
+           {"nb.ipynb": '{\n "cells": [\n  {"cell_type": "markdown",}\n ]\n}\n'},
+           [("docs/nb.ipynb", 3, "notebook-format", E)],
+           "docs/nb.ipynb:3: [notebook-format] The notebook is not valid JSON: Expecting property name "
+           "enclosed in double quotes. Save the notebook again from Jupyter, or repair the JSON at the "
+           "line shown."),
+    course("notebook-metadata", "notebook-metadata",
+           {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
+            "nb.ipynb": '{\n "cells": [],\n "metadata": {\n  "coursekit": {"module": "m1", "minutes": '
+                        '"ten", "reviewed": "2026-12-01"}\n },\n "nbformat": 4,\n "nbformat_minor": 5\n}\n'},
+           [("docs/nb.ipynb", 4, "notebook-metadata", E)],
+           "docs/nb.ipynb:4: [notebook-metadata] 'minutes' in the notebook's metadata must be a positive "
+           "whole number, not 'ten'. Add to the notebook metadata: \"coursekit\": {\"module\": "
+           "\"capstone\", \"minutes\": 25, \"reviewed\": \"2026-12-01\"}."),
+]
 
 CASES = (SYNTAX_CASES + MODULE_CASES + QUESTION_CASES + ROLEPLAY_CASES + DATA_CASES
-         + INPUT_CASES + HTML_CASES + ITEM_CASES + ROLEPLAY_EXTRA_CASES)
+         + INPUT_CASES + HTML_CASES + ITEM_CASES + ROLEPLAY_EXTRA_CASES + NOTEBOOK_CASES)
 
 
 def run(case: Case, tmp_path: Path) -> list[Diagnostic]:
@@ -446,9 +716,17 @@ def run(case: Case, tmp_path: Path) -> list[Diagnostic]:
         _, found = parse_bibliography("docs/_data/bibliography.yml",
                                       case.files["_data/bibliography.yml"])
         return sort_diagnostics(found)
+    if case.scope == "items":
+        loaded = load_course(write_docs(tmp_path / "docs", case.files), "docs")
+        return sort_diagnostics(loaded.diagnostics + check_items(loaded))
     if case.scope == "glossary":
         _, found = parse_glossary("docs/_data/glossary.yml", case.files["_data/glossary.yml"])
         return sort_diagnostics(found)
+    if case.scope == "latin-1":
+        for rel, text in case.files.items():
+            (tmp_path / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / "docs" / rel).write_bytes(text.encode("latin-1"))
+        return load_course(tmp_path / "docs", "docs").diagnostics
     return load_course(write_docs(tmp_path / "docs", case.files), "docs").diagnostics
 
 
@@ -476,10 +754,35 @@ def test_case_ids_are_unique() -> None:
 
 @pytest.mark.parametrize("rule", sorted(RULES))
 def test_rule_table_entry_is_complete(rule: str) -> None:
+    import re
+
+    from coursekit import rules as table
+
     entry = RULES[rule]
-    assert entry.id == rule
+    # The id is what authors search for in the guide: lowercase words joined by hyphens.
+    assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", entry.id), entry.id
     assert entry.severity in (Severity.ERROR, Severity.WARNING)
-    assert entry.catches.endswith(".") and entry.fix.endswith(".")
+    for sentence in (entry.catches, entry.fix):  # both are printed as sentences in the guide
+        assert not sentence[0].islower() and sentence.endswith(".") and len(sentence.split()) >= 3, sentence
+    assert entry.fix != entry.catches
+    # A diagnostic of this rule carries its id and severity and ends with its fix.
+    found = table.diagnostic(rule, "docs/page.md", 3, "Detail.")
+    assert (found.rule, found.severity, found.line) == (rule, entry.severity, 3)
+    assert found.message == f"Detail. {entry.fix}"
+
+
+def test_no_rule_id_is_declared_twice() -> None:
+    """RULES is built by a comprehension, which would silently keep only the last of two ids."""
+    import ast
+    import inspect
+
+    from coursekit import rules as table
+
+    declared = [node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(table)))
+                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Rule"
+                and node.args and isinstance(node.args[0], ast.Constant)]
+    assert len(declared) == len(RULES)
+    assert sorted(declared) == sorted(RULES)
 
 
 # ---- the fixtures the cases vary are themselves clean -------------------------------------

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from coursekit.source import (
     Block,
     FrontMatter,
     Note,
+    blank_inline_code,
     count_admonitions,
     count_words,
     extract_admonitions,
     find_blocks,
+    heading_text,
     prose_lines,
     split_front_matter,
 )
@@ -203,3 +207,51 @@ def test_extract_admonitions_heading_is_the_nearest_above() -> None:
 def test_extract_admonitions_leaves_other_text_untouched() -> None:
     source = "# A\n\n!!! note\n    keep\n"
     assert extract_admonitions(source, "instructor") == (source, [])
+
+
+# ---- linear scans that replaced backtracking expressions --------------------------------------
+
+
+@pytest.mark.parametrize(("line", "blanked"), [
+    ("a `b` c", "a     c"),
+    ("a ``b ` c`` d", "a           d"),
+    ("a ``b` c", "a ``b` c"),  # no run of two to close it: plain text
+    ("`a` ``b`` `c`", "             "),
+    ("``a`a``", "       "),
+    ("no code", "no code"),
+    ("``a`" * 3, "``a       a`"),  # the two runs of three pair; the 2 and the 1 stay text
+], ids=["one", "double-holds-single", "unclosed", "three-spans", "inner-single", "none",
+        "hostile-pairs"])
+def test_blank_inline_code_pairs_runs_like_commonmark(line: str, blanked: str) -> None:
+    assert blank_inline_code(line) == blanked
+
+
+def test_blank_inline_code_keeps_the_length() -> None:
+    line = "x `" * 1000 + "``y``"
+    assert len(blank_inline_code(line)) == len(line)
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ("# Title", "Title"),
+    ("## Title ##", "Title"),
+    ("### Title #hash", "Title #hash"),
+    ("#Title", None),
+    ("####### Seven", None),
+    ("#   ", None),
+    ("# C# ##", "C#"),
+], ids=["h1", "closing-hashes", "hash-in-text", "no-space", "seven", "empty", "sharp"])
+def test_heading_text(line: str, text: str | None) -> None:
+    assert heading_text(line) == text
+
+
+def test_heading_with_a_long_run_of_spaces_is_fast() -> None:
+    start = time.perf_counter()
+    assert heading_text("# " + " " * 500_000 + "x") == "x"
+    assert time.perf_counter() - start < 1
+
+
+def test_count_words_with_unclosed_openers_is_linear() -> None:
+    hostile = "<!--" * 50_000 + "](" * 50_000 + "[@" * 50_000
+    start = time.perf_counter()
+    assert count_words(hostile + " three more words") == 3
+    assert time.perf_counter() - start < 2

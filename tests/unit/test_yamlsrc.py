@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from coursekit.yamlsrc import LineList, LineMap, YamlError, load_yaml
+from coursekit.yamlsrc import ImpossibleDate, LineList, LineMap, YamlError, load_yaml, nesting_depth
 
 QUESTION = """\
 id: m1-q
@@ -98,3 +98,59 @@ def test_yaml_errors_carry_the_file_line(text: str, first_line: int, line: int, 
         load_yaml(text, first_line)
     assert (raised.value.line, raised.value.problem) == (line, problem)
     assert str(raised.value) == problem
+
+
+# ---- hostile YAML: refused before it can crash or expand -------------------------------------
+
+
+@pytest.mark.parametrize(("text", "line", "problem"), [
+    ("prompt: " + "[" * 100_000 + "]" * 100_000 + "\n", 3,
+     "nests lists and mappings 100,001 deep; the limit is 50"),
+    ("prompt: " + "{a: " * 5000 + "\n", 3, "nests lists and mappings 5,001 deep; the limit is 50"),
+    ("x:\n" + "".join("  " * i + "- y\n" for i in range(1, 60)), 62,
+     "nests lists and mappings 61 deep; the limit is 50"),
+    ("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+     "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n", 7,
+     "holds more than 20,000 values (an alias counts each time it is used); the limit keeps the "
+     "checker fast"),
+    ("options: &o\n  - a\n  - *o\n", 3,
+     "holds an alias that refers to a value containing it, which never ends"),
+], ids=["deep-flow", "deep-unclosed-mapping", "deep-block", "alias-bomb", "self-alias"])
+def test_hostile_yaml_is_a_limit_error(text: str, line: int, problem: str) -> None:
+    with pytest.raises(YamlError) as raised:
+        load_yaml(text, first_line=3)
+    assert (raised.value.rule, raised.value.line, raised.value.problem) == ("yaml-limit", line, problem)
+    assert raised.value.describe("the question block") == f"The YAML in the question block {problem}."
+
+
+def test_the_depth_guard_leaves_brackets_in_text_alone() -> None:
+    text = ("a: 'quoted [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ text'\n"
+            "b: plain [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ text\n"
+            "c: |\n  [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n"
+            "d: x  # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n")
+    assert nesting_depth(text)[0] <= 2
+    assert load_yaml(text)["c"].startswith("[[[")
+
+
+def test_depth_of_ordinary_yaml_is_counted_exactly_enough() -> None:
+    assert nesting_depth("a: 1\n")[0] == 1
+    # An item's "- " counts one level for what it holds: at most one too many, never too few.
+    assert nesting_depth("a:\n  b:\n    - [x, {y: z}]\n")[0] in (5, 6)
+    assert nesting_depth("- - - x\n")[0] <= 4
+
+
+def test_a_shared_alias_under_the_limit_is_built_once() -> None:
+    data = load_yaml("a: &a [x, y]\nb: [*a, *a, *a]\n")
+    assert data["b"][0] is data["b"][1] is data["a"]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("reviewed: 2026-13-01\n", "month must be in 1..12"),
+    ("reviewed: 2026-02-30\n", "day is out of range for month"),
+    ("reviewed: 2026-01-15 25:00:00\n", "hour must be in 0..23"),
+], ids=["month-13", "february-30", "hour-25"])
+def test_an_impossible_date_stays_text_with_its_reason(text: str, reason: str) -> None:
+    value = load_yaml(text)["reviewed"]
+    assert isinstance(value, ImpossibleDate)
+    assert (str(value), value.reason) == (text.split(": ", 1)[1].strip(), reason)

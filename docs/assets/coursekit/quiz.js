@@ -7,7 +7,12 @@
 (function () {
   "use strict";
 
-  var PREFIX = "coursekit:v1:answer:";
+  // Saved answers name each chosen option by its key (a digest of its text, the input's value),
+  // never by its place: the build shuffles options, and an author may reorder or reword them.
+  var PREFIX = "coursekit:v2:answer:";
+  // Version 1 saved displayed positions, which no longer say which option was meant: dropped.
+  var OLD_PREFIX = "coursekit:v1:answer:";
+  var ANSWER = /^coursekit:v\d+:answer:/;
 
   function storage() {
     try {
@@ -24,10 +29,15 @@
     return Array.prototype.slice.call(question.querySelectorAll("input[name^='ck-']"));
   }
 
+  // Display positions (0, 1, ...) of the checked options.
   function chosen(question) {
-    return inputs(question)
-      .filter(function (input) { return input.checked; })
-      .map(function (input) { return Number(input.value); });
+    var positions = [];
+    inputs(question).forEach(function (input, index) {
+      if (input.checked) {
+        positions.push(index);
+      }
+    });
+    return positions;
   }
 
   function rationaleItem(question, index) {
@@ -71,7 +81,7 @@
       feedback.appendChild(paragraph("Choose an answer first.", "ck-verdict-line"));
       return;
     }
-    var all = inputs(question).map(function (input) { return Number(input.value); });
+    var all = inputs(question).map(function (input, index) { return index; });
     var correct = all.filter(function (index) { return isCorrect(question, index); });
     var wrongChosen = selected.filter(function (index) { return !isCorrect(question, index); });
     var missed = correct.filter(function (index) { return selected.indexOf(index) === -1; });
@@ -96,7 +106,9 @@
 
   function save(store, question, selected) {
     if (store) {
-      store.setItem(PREFIX + question.getAttribute("data-ck-question"), JSON.stringify(selected));
+      var boxes = inputs(question);
+      var keys = selected.map(function (index) { return boxes[index].value; });
+      store.setItem(PREFIX + question.getAttribute("data-ck-question"), JSON.stringify(keys));
     }
   }
 
@@ -104,24 +116,29 @@
     if (!store) {
       return;
     }
-    var raw = store.getItem(PREFIX + question.getAttribute("data-ck-question"));
+    var id = question.getAttribute("data-ck-question");
+    store.removeItem(OLD_PREFIX + id);
+    var raw = store.getItem(PREFIX + id);
     if (!raw) {
       return;
     }
-    var selected;
+    var keys;
     try {
-      selected = JSON.parse(raw);
+      keys = JSON.parse(raw);
     } catch (error) {
-      return;
-    }
-    if (!Array.isArray(selected)) {
-      return;
+      keys = null;
     }
     var boxes = inputs(question);
-    selected.forEach(function (index) {
-      if (boxes[index]) {
-        boxes[index].checked = true;
-      }
+    var values = boxes.map(function (input) { return input.value; });
+    var usable = Array.isArray(keys) && keys.length > 0 && keys.every(function (key) {
+      return values.indexOf(key) !== -1;
+    });
+    if (!usable) {
+      store.removeItem(PREFIX + id); // an option was reworded or removed: the answer no longer says what was meant
+      return;
+    }
+    boxes.forEach(function (input) {
+      input.checked = keys.indexOf(input.value) !== -1;
     });
     showFeedback(question, chosen(question));
   }
@@ -164,32 +181,35 @@
       restore(store, question);
     });
     var tools = document.querySelector("[data-ck-tools]");
-    if (tools && store) {
+    if (tools && store && !tools.getAttribute("data-ck-ready")) {
+      tools.setAttribute("data-ck-ready", "true");
       tools.hidden = false;
       var clear = tools.querySelector(".ck-clear");
       var status = tools.querySelector(".ck-clear-status");
       clear.addEventListener("click", function () {
+        // Collect first, then remove: removing while walking store.key(i) would skip keys.
         var keys = [];
         for (var i = 0; i < store.length; i += 1) {
           var key = store.key(i);
-          if (key && key.indexOf(PREFIX) === 0) {
+          if (key && ANSWER.test(key)) {
             keys.push(key);
           }
         }
         keys.forEach(function (key) { store.removeItem(key); });
-        questions.forEach(reset);
+        document.querySelectorAll("[data-ck-question]").forEach(reset);
         status.textContent = "Your saved answers have been cleared from this browser.";
       });
     }
   }
 
-  if (document.readyState === "loading") {
+  // Initialise once per document. Material's document$ emits for the page already loaded and
+  // again after each instant navigation, so when it exists it is the only trigger; calling
+  // init() directly as well would run it twice on the first page.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();
-  }
-  // Material's instant navigation swaps pages without a reload; initialise new questions too.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
   }
 })();

@@ -1,0 +1,293 @@
+"""What a sponsor applies with and hands out: the evaluation form, the certificate, release checks.
+
+The evaluation form asks, for every learning objective of the course, how well it was met, then
+about relevance, quality and accommodation, with open questions; it is written as a printable
+page and as CSV (one row per item) for an LMS survey tool. The certificate is a one-page printable
+template filled from `extra.host` in mkdocs.yml, with the blanks a program fills per learner.
+It also writes the curriculum map and how the credit hours were calculated. `release_problems`
+lists what stops a release: an unset host field, an objective with no self-check or no post-test
+item, or placeholder text in an export. (A post-test smaller than the credit hours require is
+refused in every build, by the course check `posttest-size`.)
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+from .course import MINUTES_PER_QUESTION, MINUTES_PER_REFLECTION, WORDS_PER_MINUTE, Course, estimate
+from .transform import HOST_FIELDS
+
+# Fields the certificate needs beyond HOST_FIELDS; read from extra.host when a program sets them.
+CERTIFICATE_FIELDS = (("address", "Provider address"), ("approval", "Approval statement"))
+SCALE = ("1 Not at all", "2 Slightly", "3 Moderately", "4 Mostly", "5 Completely")
+OPEN_QUESTIONS = (
+    "What will you do differently in your work with couples because of this course?",
+    "What would have made this course more useful to you?",
+)
+DELIVERY = "Home study (self-paced, online)"
+_PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|Not yet set by the hosting program)\b",
+                          re.IGNORECASE)
+_PRINT_CSS = """
+@page { size: auto; margin: 18mm; }
+body { font: 11pt/1.45 system-ui, "Segoe UI", Roboto, sans-serif; color: #111; max-width: 180mm;
+       margin: 0 auto; }
+h1 { font-size: 18pt; margin: 0 0 4mm; } h2 { font-size: 13pt; margin: 6mm 0 2mm; }
+table { width: 100%; border-collapse: collapse; } th, td { border: 1px solid #555; padding: 2mm;
+       text-align: left; vertical-align: top; }
+.blank { display: inline-block; min-width: 70mm; border-bottom: 1px solid #111; }
+.unset { color: #8e1c1c; font-style: italic; }
+.box { height: 22mm; border: 1px solid #555; }
+"""
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml as data: MkDocs's own tags (!!python/name, !ENV) are read as nothing."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_host(config: Path) -> dict[str, str]:
+    """`extra.host` of an MkDocs config file, as text values ({} when it has none)."""
+    data = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_Loader) or {}
+    host = (data.get("extra") or {}).get("host") or {}
+    return {str(k): "" if v is None else str(v).strip() for k, v in host.items()}
+
+
+def credit_hours(course: Course) -> float:
+    return round(course.total_minutes / 60, 1)
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{html.escape(title)}</title>\n<style>{_PRINT_CSS}</style>\n</head>\n"
+            f"<body>\n{body}\n</body>\n</html>\n")
+
+
+def evaluation_items(course: Course) -> list[tuple[str, str, str, str]]:
+    """(section, id, question, response) for every item of the evaluation form."""
+    items = [("Objectives", objective.id, f"How well did the course meet this objective: "
+              f"{' '.join(objective.text.split())}", "scale 1-5")
+             for module in course.modules for objective in module.objectives]
+    items += [("Content", "relevance", "How relevant was the content to your practice?", "scale 1-5"),
+              ("Content", "quality", "How would you rate the quality of the content?", "scale 1-5"),
+              ("Content", "pace", "How well did the time you spent match the hours stated?", "scale 1-5")]
+    items += [("Open questions", f"open-{n}", text, "text") for n, text in enumerate(OPEN_QUESTIONS, 1)]
+    items.append(("Accommodation", "accommodation", "Did you need an accommodation to take part? "
+                  "If so, say what you needed and whether you received it.", "text"))
+    return items
+
+
+def evaluation_csv(course: Course) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["section", "id", "question", "response", "scale"])
+    for section, ident, question, response in evaluation_items(course):
+        writer.writerow([section, ident, question, response,
+                         "; ".join(SCALE) if response.startswith("scale") else ""])
+    return buffer.getvalue()
+
+
+def evaluation_html(course: Course, title: str) -> str:
+    rows, current = [], ""
+    for section, _, question, response in evaluation_items(course):
+        if section != current:
+            rows.append(f"<h2>{html.escape(section)}</h2>")
+            current = section
+        if response.startswith("scale"):
+            boxes = " ".join(f"<label><input type=\"checkbox\"> {html.escape(s)}</label>" for s in SCALE)
+            rows.append(f"<p>{html.escape(question)}<br>{boxes}</p>")
+        else:
+            rows.append(f'<p>{html.escape(question)}</p>\n<div class="box"></div>')
+    body = (f"<h1>Course evaluation: {html.escape(title)}</h1>\n<p>Thank you for taking the course. "
+            "Your answers help the program improve it; they do not affect your credit.</p>\n"
+            + "\n".join(rows))
+    return _page(f"Course evaluation: {title}", body)
+
+
+def _field(host: dict[str, str], key: str) -> str:
+    value = host.get(key, "")
+    if value:
+        return html.escape(" ".join(value.split()))
+    return (f'<span class="unset">Not yet set by the hosting program (extra.host.{key} in '
+            "mkdocs.yml)</span>")
+
+
+def certificate_html(course: Course, title: str, host: dict[str, str]) -> str:
+    """A one-page certificate of completion: program fields filled, learner fields blank."""
+    rows = [
+        ("Participant name", '<span class="blank"></span>'),
+        ("Licence or registration number", '<span class="blank"></span>'),
+        ("Course title", html.escape(title)),
+        ("Provider", _field(host, "sponsor")),
+        ("Provider address", _field(host, "address")),
+        ("Approval statement", _field(host, "approval") if host.get("approval") else _field(host, "credit")),
+        ("Credit hours", f"{credit_hours(course):g}"),
+        ("Delivery format", DELIVERY),
+        ("Date completed", '<span class="blank"></span>'),
+        ("Date issued", '<span class="blank"></span>'),
+        ("Signature of the program's representative", '<span class="blank"></span>'),
+    ]
+    table = "\n".join(f"<tr><th scope=\"row\">{label}</th><td>{value}</td></tr>" for label, value in rows)
+    body = (f"<h1>Certificate of completion</h1>\n<p>This certifies that the participant named below "
+            f"completed the home-study course and passed its post-test.</p>\n<table>\n{table}\n</table>")
+    return _page(f"Certificate of completion: {title}", body)
+
+
+def release_problems(course: Course, host: dict[str, str], config: str,
+                     exports: dict[str, str]) -> list[str]:
+    """Everything that stops a release, as `path:line: [rule] message` lines."""
+    lines = _config_lines(Path(config))
+    gaps = curriculum_gaps(course)
+    found = [f"{config}:{lines.get(key, 1)}: [release-host] extra.host.{key} ({label}) is not set; "
+             "a released course shows every program field."
+             for key, label in (*HOST_FIELDS, *CERTIFICATE_FIELDS) if not host.get(key)]
+    found += gaps
+    for name, text in exports.items():
+        for number, line in enumerate(text.splitlines(), 1):
+            if match := _PLACEHOLDER.search(line):
+                found.append(f"{name}:{number}: [release-placeholder] '{match.group(0)}' is placeholder "
+                             "text; replace it before release.")
+    return found
+
+
+def _config_lines(config: Path) -> dict[str, int]:
+    """The line of each key under `host:` in the config (the key's own line, 1-based)."""
+    if not config.is_file():
+        return {}
+    found: dict[str, int] = {}
+    indent = None
+    for number, line in enumerate(config.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if indent is None:
+            if re.match(r"\s+host:\s*$", line):
+                indent = len(line) - len(line.lstrip())
+            continue
+        stripped = line.lstrip()
+        if stripped and not stripped.startswith("#"):
+            if len(line) - len(stripped) <= indent:
+                break
+            if match := re.match(r"([A-Za-z_][\w-]*):", stripped):
+                found.setdefault(match.group(1), number)
+    return found
+
+
+def host_config(docs_dir: Path) -> tuple[Path, dict[str, Any]]:
+    """mkdocs.yml beside docs_dir and its extra.host ({} when there is no config)."""
+    config = docs_dir.resolve().parent / "mkdocs.yml"
+    return config, read_host(config) if config.is_file() else {}
+
+
+# ---- curriculum map and credit hours -------------------------------------------------------
+
+READING_SOURCE = (
+    "Brysbaert, M. (2019). How many words do we read per minute? A review and meta-analysis of "
+    "reading rate. *Journal of Memory and Language, 109*, 104047. "
+    "https://doi.org/10.1016/j.jml.2019.104047"
+)
+
+
+def curriculum_rows(course: Course) -> list[dict[str, Any]]:
+    """One row per learning objective: where it is taught, practised and assessed."""
+    self_checks: dict[str, list[str]] = {}
+    for module in course.modules:
+        for page in module.pages:
+            for question in page.questions:
+                self_checks.setdefault(question.objective, []).append(question.id)
+    post: dict[str, list[str]] = {}
+    for page in (p for p in course.pages.values() if p.kind == "posttest"):
+        for question in page.questions:
+            post.setdefault(question.objective, []).append(question.id)
+    rows = []
+    for module in course.modules:
+        for objective in module.objectives:
+            plays = [rp for _, rp in course.roleplays if objective.id in [o for o, _ in rp.objectives]]
+            checklist = [item.item for _, rp in course.roleplays for item in rp.observer_checklist
+                         if item.objective == objective.id]
+            rows.append({"module": module, "objective": objective,
+                         "self_checks": self_checks.get(objective.id, []),
+                         "posttest": post.get(objective.id, []),
+                         "roleplays": [rp.id for rp in plays], "checklist": checklist})
+    return rows
+
+
+def curriculum_gaps(course: Course) -> list[str]:
+    """`path:line: [rule] message` for each objective with no self-check or no post-test item."""
+    found = []
+    for row in curriculum_rows(course):
+        objective, page = row["objective"], row["module"].page
+        for key, rule, what in (("self_checks", "curriculum-self-check", "self-check question"),
+                                ("posttest", "curriculum-posttest", "post-test question")):
+            if not row[key]:
+                found.append(f"{page.path}:{objective.line}: [{rule}] Objective '{objective.id}' has no "
+                             f"{what}. Add one whose 'objective:' is '{objective.id}'.")
+    return found
+
+
+def curriculum_map_markdown(course: Course) -> str:
+    lines = ["# Curriculum map", "",
+             "Each learning objective, the module that teaches it, and the items that practise and "
+             "assess it. An objective with no self-check or no post-test item is marked **missing**; "
+             "a release refuses it.", "",
+             "| Module | Objective | Self-check items | Post-test items | Role-plays | Observer checklist |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for row in curriculum_rows(course):
+        objective = row["objective"]
+        cells = [row["module"].title, f"`{objective.id}` {' '.join(objective.text.split())}",
+                 ", ".join(f"`{i}`" for i in row["self_checks"]) or "**missing**",
+                 ", ".join(f"`{i}`" for i in row["posttest"]) or "**missing**",
+                 ", ".join(f"`{i}`" for i in row["roleplays"]) or "none",
+                 f"{len(row['checklist'])} item(s)" if row["checklist"] else "none"]
+        lines.append("| " + " | ".join(c.replace("|", r"\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def credit_hours_markdown(course: Course) -> str:
+    lines = ["# How the credit hours were calculated", "",
+             f"Every module page declares the time a learner needs; the build checks each declaration "
+             f"against an estimate and refuses one that is far from it. The estimate is the page's words "
+             f"read at {WORDS_PER_MINUTE} words per minute, plus {MINUTES_PER_QUESTION:g} minutes per "
+             f"self-check question and {MINUTES_PER_REFLECTION:g} minutes per reflection exercise. "
+             f"{WORDS_PER_MINUTE} words per minute is a study pace, chosen by the course: it is below the "
+             "175 to 300 words per minute at which most adults read non-fiction silently, and well below "
+             "the average of 238, in the meta-analysis by Brysbaert (2019), because reading to learn and "
+             "apply clinical material includes rereading and note-taking.", "",
+             "| Page | Words | Reading (min) | Self-check questions | Reflections | Estimate (min) "
+             "| Declared (min) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    words = questions = reflections = declared = 0
+    total_estimate = 0.0
+    for module in course.modules:
+        for page in module.pages:
+            est = estimate(page)
+            words += est.words
+            questions += est.questions
+            reflections += est.reflections
+            declared += page.minutes or 0
+            total_estimate += est.minutes
+            title = page.title.replace("|", r"\|")
+            lines.append(f"| {title} | {est.words:,} | {est.words / WORDS_PER_MINUTE:.1f} "
+                         f"| {est.questions} | {est.reflections} | {est.minutes:.1f} | {page.minutes or 0} |")
+    lines.append(f"| **Total** | **{words:,}** | **{words / WORDS_PER_MINUTE:.1f}** | **{questions}** "
+                 f"| **{reflections}** | **{total_estimate:.1f}** | **{declared}** |")
+    roleplays = sum(rp.minutes for _, rp in course.roleplays)
+    lines += ["", f"The course's home-study time is the sum of the declared times: {declared} minutes, "
+              f"or **{credit_hours(course):g} credit hours**. The post-test is not counted in it. "
+              f"The {len(course.roleplays)} workshop role-plays ({roleplays} minutes in all) are live "
+              "practice for programs that run workshops and are not counted in the home-study hours.",
+              "", "## Source", "", READING_SOURCE]
+    return "\n".join(lines) + "\n"
+
+
+def markdown_page(title: str, text: str) -> str:
+    """A Markdown document as a printable page (tables kept)."""
+    body = markdown.markdown(html.escape(text, quote=False), extensions=["tables"])
+    return _page(title, body)
