@@ -1,0 +1,104 @@
+"""The allowlist's smaller rules, each pinned to an exact result: how ids and classes are read
+and reported, which characters separate attribute-list items, what the Markdown export leaves
+alone, when a front-matter description is unsafe, and what the two sanitisers keep or drop.
+Written against the survivors of a mutation run over coursekit.safety."""
+
+from __future__ import annotations
+
+from coursekit.safety import (
+    Finding,
+    check_markup,
+    clean_fragment,
+    clean_page,
+    description_quotes,
+    export_markdown,
+)
+
+NAME_RULE = "must start with a letter and hold only letters, digits, '-' and '_'."
+
+
+# ---- ids and classes in tags and attribute lists -------------------------------------------
+
+def test_a_class_attribute_is_read_as_separate_names_and_only_the_bad_one_is_reported() -> None:
+    assert check_markup('<span class="warm 1cold">x</span>') == [
+        Finding(0, "unsafe-html", f"Class '1cold' on <span> {NAME_RULE}")]
+
+
+def test_an_id_holding_a_space_is_one_name_and_is_refused_whole() -> None:
+    # Split like a class, "calm space" would pass as two good names.
+    assert check_markup('<span id="calm space">x</span>') == [
+        Finding(0, "unsafe-html", f"Id 'calm space' on <span> {NAME_RULE}")]
+
+
+def test_a_bad_id_is_reported_as_an_id_not_a_class() -> None:
+    assert check_markup('<p id="1st">x</p>') == [
+        Finding(0, "unsafe-html", f"Id '1st' on <p> {NAME_RULE}")]
+
+
+def test_a_bad_class_in_an_attribute_list_is_reported_as_a_class() -> None:
+    assert check_markup("## Pacing {: .ok .-dash }") == [
+        Finding(0, "unsafe-html", f"Class '-dash' on an attribute list {NAME_RULE}")]
+
+
+def test_an_attribute_list_key_is_reported_with_every_letter_it_was_written_with() -> None:
+    # Only space, tab and ':' separate items; a letter such as 'X' is part of the key.
+    assert check_markup("# Title {: Xdata=1 }") == [
+        Finding(0, "unsafe-html",
+                "Attribute list sets 'Xdata=...'; only #id, .class, lang and dir are allowed.")]
+
+
+# ---- Markdown export and front-matter descriptions ------------------------------------------
+
+def test_the_markdown_export_leaves_quotes_as_written() -> None:
+    assert export_markdown("She said \"yes\", it's <fine>") == (
+        "She said \"yes\", it's &lt;fine&gt;")
+
+
+def test_a_description_without_quotes_or_angle_brackets_is_safe() -> None:
+    assert description_quotes("Xavier and Ama eXplore repair") is False
+
+
+def test_a_description_with_a_quote_or_an_angle_bracket_is_unsafe() -> None:
+    assert [description_quotes(t) for t in ('a "b"', "a<b", "a>b")] == [True, True, True]
+
+
+# ---- clean_fragment: rendered author HTML ----------------------------------------------------
+
+def test_the_fragment_sanitiser_keeps_a_well_formed_id_and_every_good_class() -> None:
+    assert clean_fragment('<span id="calm" class="warm soft">x</span>') == (
+        '<span id="calm" class="warm soft">x</span>')
+
+
+def test_the_fragment_sanitiser_drops_an_id_holding_a_space() -> None:
+    assert clean_fragment('<span id="a b">x</span>') == "<span>x</span>"
+
+
+def test_the_fragment_sanitiser_drops_tags_outside_the_allowlist_that_ammonia_allows() -> None:
+    # nav, strike and abbr are in ammonia's default tag set, not in the course's allowlist.
+    assert clean_fragment("<nav>x</nav><strike>y</strike><abbr>z</abbr>") == "xyz"
+
+
+def test_the_fragment_sanitiser_strips_comments() -> None:
+    assert clean_fragment("a<!-- note -->b") == "ab"
+
+
+# ---- clean_page: a whole rendered page ------------------------------------------------------
+
+def test_the_page_sanitiser_keeps_generated_ids_that_start_with_a_digit() -> None:
+    assert clean_page('<h2 id="1-intro">x</h2>') == '<h2 id="1-intro">x</h2>'
+
+
+def test_the_page_sanitiser_drops_ids_that_would_shadow_materials_double_underscore_ids() -> None:
+    assert clean_page('<div id="__config">y</div>') == "<div>y</div>"
+
+
+def test_the_page_sanitiser_keeps_generated_classes_as_written() -> None:
+    assert clean_page('<span class="_x 1a">z</span>') == '<span class="_x 1a">z</span>'
+
+
+def test_the_page_sanitiser_drops_an_image_source_with_any_scheme() -> None:
+    assert clean_page('<img src="https://example.org/a.png" alt="x">') == '<img alt="x">'
+
+
+def test_the_page_sanitiser_keeps_comments() -> None:
+    assert clean_page("a<!-- keep -->b") == "a<!-- keep -->b"
