@@ -11,7 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from coursetext import MODULE_HEAD, QUESTION_PAGE, ROLEPLAY_PAGE, module, vary, write_docs
+from coursetext import (
+    MODULE_HEAD,
+    QUESTION_PAGE,
+    ROLEPLAY_PAGE,
+    module,
+    question_block,
+    vary,
+    write_docs,
+)
 
 from coursekit.course import Estimate, load_course
 from coursekit.parse import parse_page
@@ -98,20 +106,7 @@ posttest: true
 
 # Post-test
 
-```question
-id: pt-1
-objective: m1-o9
-prompt: Which response is attuned?
-options:
-  - text: Name the cue.
-    correct: true
-    rationale: It opens a door.
-  - text: Move on.
-    rationale: It misses the cue.
-  - text: Accuse.
-    rationale: It invites defence.
-```
-"""
+""" + question_block("pt-1", "m1-o9")
 
 
 def test_posttest_question_on_an_undeclared_objective_is_an_error(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from coursetext import write_docs
+from coursetext import question_block, vary, write_docs
 
 from coursekit.course import load_course
 from coursekit.export import export_files, to_gift, to_moodle_xml
@@ -146,20 +146,8 @@ posttest: true
 
 # Final check
 
-```question
-id: pt-1
-objective: m1-o1
-prompt: Which reply attunes to the cue?
-options:
-  - text: Name the cue.
-    correct: true
-    rationale: It opens a door.
-  - text: Move on.
-    rationale: It misses the cue.
-  - text: Accuse.
-    rationale: It invites defence.
-```
-"""
+""" + vary(question_block("pt-1", "m1-o1"), "prompt: Which response is attuned?",
+                  "prompt: Which reply attunes to the cue?")
 
 
 def test_every_posttest_page_exports_gift_and_moodle_xml_beside_itself(tmp_path: Path) -> None:

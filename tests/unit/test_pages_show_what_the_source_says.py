@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from coursetext import ROLEPLAY_PAGE, module, vary, write_docs
+from coursetext import ROLEPLAY_PAGE, module, question_block, vary, write_docs
 
 from coursekit.citations import find_citations, replace_citations
 from coursekit.course import Course, load_course
@@ -105,20 +105,7 @@ posttest: true
 # Post-test
 
 {questions}"""
-QUESTION = """```question
-id: {qid}
-objective: m1-o1
-prompt: Which response is attuned?
-options:
-  - text: Name the cue.
-    correct: true
-    rationale: It opens a door.
-  - text: Move on.
-    rationale: It misses the cue.
-  - text: Accuse.
-    rationale: It invites defence.
-```
-"""
+QUESTION = question_block("{qid}", "m1-o1")  # filled in with .format(qid=...)
 
 
 def test_the_answer_key_numbers_questions_from_one(tmp_path: Path) -> None:
