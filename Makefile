@@ -3,8 +3,17 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds (https://reproducible-builds.org/specs/source-date-epoch/): every date a
+# build or a package writes (sitemap, gzip and zip times, the changelog) is the last commit's,
+# or the newest mtime of the sources outside git, so two builds of one commit are byte-identical.
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || \
+	find docs mkdocs.yml pyproject.toml -type f -printf '%T@\n' | sort -n | tail -1 | cut -d. -f1)
+endif
+export SOURCE_DATE_EPOCH
 
-.PHONY: serve serve-instructor build build-instructor check test lint bench chromium clean wheelhouse mutate dist
+.PHONY: serve serve-instructor build build-instructor check test lint bench chromium nginx clean wheelhouse mutate dist \
+	release
 
 # Offline route for an intranet with no package index: `make wheelhouse` on a connected machine
 # fills wheelhouse/ with every pinned wheel; copy the folder beside the checkout and every
@@ -58,20 +67,38 @@ dist: $(BIN)/.installed  ## write the LMS files into dist/
 	$(BIN)/python -m coursekit.dist docs/ $(DIST)/ --site "$$site" \
 		--attempts $(SCORM_ATTEMPTS) --feedback $(SCORM_FEEDBACK) $(if $(RELEASE),--release)
 
+# A release, named with the version in pyproject.toml, into $(RELEASE_DIR)/<name>-<version>/: the
+# learner, instructor and offline editions as zips, the LMS files, the changelog entry and
+# SHA256SUMS (check with: cd release/<name>-<version> && sha256sum -c SHA256SUMS). Each edition
+# is built once; the learner build also feeds the SCORM package and the offline zip.
+RELEASE_DIR ?= release
+release: $(BIN)/.installed  ## write a release (zips, LMS files, changelog, SHA256SUMS) into release/
+	@work=$$(mktemp -d) && trap 'rm -rf "$$work"' EXIT && \
+	$(BIN)/mkdocs build --strict --site-dir "$$work/learner" && \
+	$(BIN)/mkdocs build --strict -f mkdocs.instructor.yml --site-dir "$$work/instructor" && \
+	$(BIN)/python -m coursekit.dist docs/ "$$work/dist/" --site "$$work/learner" \
+		--attempts $(SCORM_ATTEMPTS) --feedback $(SCORM_FEEDBACK) $(if $(RELEASE),--release) && \
+	$(BIN)/python -m coursekit.release docs/ $(RELEASE_DIR) --learner "$$work/learner" \
+		--instructor "$$work/instructor" --dist "$$work/dist"
+
 check: $(BIN)/.installed  ## check the course content without building
 	$(BIN)/python -m coursekit docs/
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff check hooks tests scripts hosting
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright cannot download one here)
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium
 
-test: $(BIN)/.installed chromium lint check  ## every test: unit, builds, browser, links
+# The served-site test (tests/browser/test_served_nginx.py) runs /usr/sbin/nginx itself.
+nginx:  ## Debian's nginx-light for the test that serves both editions with hosting/nginx
+	@test -x /usr/sbin/nginx || scripts/install-nginx
+
+test: $(BIN)/.installed chromium nginx lint check  ## every test: unit, builds, browser, links
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.installed  ## print build time, page weight and per-question cost
-	$(BIN)/python scripts/benchmark.py
+bench: $(BIN)/.installed  ## print build times (both editions; 50, 200, 800 synthetic pages), page weights, memory (quick: make bench SCALE=50,200)
+	$(BIN)/python scripts/benchmark.py $(if $(SCALE),--scale $(SCALE)) $(if $(LIGHTHOUSE),--lighthouse)
 
 # Mutation testing of the course engine with the unit tests (slow; not part of CI). mutmut runs in a
 # scratch copy with the engine at src/coursekit (see [tool.mutmut] in pyproject.toml); its results

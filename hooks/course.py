@@ -20,11 +20,26 @@ from mkdocs.structure.pages import Page
 
 from coursekit.course import Course, load_course
 from coursekit.diagnostics import Severity
-from coursekit.edition import edition_error, instructor_nav, instructor_only, page_body, refusal
+from coursekit.edition import (
+    edition_error,
+    instructor_nav,
+    instructor_only,
+    page_body,
+    refusal,
+    sponsor_pages,
+    with_credit_hours,
+)
 from coursekit.export import export_files
 from coursekit.notebook import is_notebook, render_notebook_page
 from coursekit.printables import NOTES_PAGE, printable_pages
-from coursekit.transform import Context, finish_html, instructor_notes_page, transform_page
+from coursekit.progress import COURSE_MAP, course_map_js
+from coursekit.transform import (
+    Context,
+    finish_html,
+    glossary_links,
+    instructor_notes_page,
+    transform_page,
+)
 
 log = logging.getLogger("mkdocs.plugins.course")
 
@@ -46,23 +61,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(message)
     _state["course"] = course
     _state["instructor"] = edition == "instructor"
+    _state["sponsor"] = sponsor_pages(course, edition == "instructor")  # credit hours, curriculum map
+    if config.nav is not None:  # without a nav MkDocs lists every file, generated ones too
+        config.nav = with_credit_hours(config.nav)
     if edition == "instructor":
         _state["generated"] = printable_pages(course)
-        config.nav = [*(config.nav or []), {"Instructor edition": instructor_nav(course)}]
+        authors = list(config.extra.get("author_nav") or [])  # the authoring guide
+        config.nav = [*(config.nav or []), {"Instructor edition": [*instructor_nav(course), *authors]}]
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     course: Course = _state["course"]  # type: ignore[assignment]
+    sponsor: dict[str, str] = _state["sponsor"]  # type: ignore[assignment]
+    # The progress script's course map: each module's self-checks in this edition.
+    built = {uri for uri in course.pages if _state["instructor"] or not instructor_only(uri)}
+    files.append(File.generated(config, COURSE_MAP, content=course_map_js(course, built)))
     if not _state["instructor"]:
         for file in [f for f in files if instructor_only(f.src_uri)]:
             files.remove(file)
+        for uri, content in sponsor.items():
+            files.append(File.generated(config, uri, content=content))
         return files
     sources = {file.src_uri: page_body(file.content_string)
                for file in files.documentation_pages() if file.src_uri in course.pages}
     files.append(File.generated(config, NOTES_PAGE, content=instructor_notes_page(course, sources)))
     generated: dict[str, str] = _state["generated"]  # type: ignore[assignment]
-    for uri, content in {**generated, **export_files(course)}.items():
+    for uri, content in {**generated, **sponsor, **export_files(course)}.items():
         files.append(File.generated(config, uri, content=content))
     return files
 
@@ -92,7 +117,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return render_notebook_page(html, record, course.bibliography)
     # Every page passes through the sanitiser, with or without questions to swap in.
     blocks = _state.pop(f"blocks:{page.file.src_uri}", None)
-    return finish_html(html, blocks or {})  # type: ignore[arg-type]
+    terms = glossary_links(course, page.file.src_uri) if page.file.src_uri in course.pages else None
+    return finish_html(html, blocks or {}, terms)  # type: ignore[arg-type]
 
 
 def _display_path(docs_dir: Path, config: MkDocsConfig) -> str:

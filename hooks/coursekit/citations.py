@@ -76,8 +76,13 @@ def _groups(line: str) -> Iterator[_Group]:
             continue  # an escaped bracket
         if not match.group("close"):
             yield start, -1, match.group("body")
-        elif not line.startswith(("(", ":"), match.end()):  # not a link [@x](url) or definition
+        elif not (line.startswith("(", match.end()) or _is_definition(line, start, match.end())):
             yield start, match.end(), match.group("body")
+
+
+def _is_definition(line: str, start: int, end: int) -> bool:
+    """A link reference definition "[@x]: url" starts its line; "see [@x]: it..." cites."""
+    return line.startswith(":", end) and start <= 3 and not line[:start].strip()
 
 
 @lru_cache(maxsize=16)  # the checks and the transform scan the same text more than once

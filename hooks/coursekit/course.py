@@ -84,14 +84,25 @@ class Course:
     bibliography: dict[str, BibEntry]
     glossary: list[GlossaryTerm]
     diagnostics: list[Diagnostic]
+    # A build asks for the modules on every page (module(), total_minutes, placeholders):
+    # worked out once per set of pages, not once per question, so build time stays linear.
+    _index: tuple[tuple[int, ...], dict[str | None, Module], int] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
+    def _modules_by_id(self) -> tuple[dict[str | None, Module], int]:
+        """The modules by id and their total minutes, redone only when the pages change."""
+        key = tuple(map(id, self.pages.values()))
+        if self._index is None or self._index[0] != key:
+            modules = {p.module_id: Module(p) for p in self.pages.values() if p.kind == "module"}
+            for page in self.pages.values():
+                if page.kind == "part" and page.module_id in modules:
+                    modules[page.module_id].parts.append(page)
+            self._index = (key, modules, sum(module.minutes for module in modules.values()))
+        return self._index[1], self._index[2]
 
     @property
     def modules(self) -> list[Module]:
-        modules = {p.module_id: Module(p) for p in self.pages.values() if p.kind == "module"}
-        for page in self.pages.values():
-            if page.kind == "part" and page.module_id in modules:
-                modules[page.module_id].parts.append(page)
-        return list(modules.values())
+        return list(self._modules_by_id()[0].values())
 
     @property
     def roleplays(self) -> list[tuple[Page, RolePlay]]:
@@ -99,10 +110,11 @@ class Course:
 
     @property
     def total_minutes(self) -> int:
-        return sum(module.minutes for module in self.modules)
+        return self._modules_by_id()[1]
 
     def module(self, module_id: str) -> Module | None:
-        return next((m for m in self.modules if m.id == module_id), None)
+        modules = self._modules_by_id()[0]  # a module with no id has id "", as Module.id says
+        return modules.get(module_id) or (modules.get(None) if module_id == "" else None)
 
     def objective(self, objective_id: str) -> tuple[Module, Objective] | None:
         for module in self.modules:
@@ -267,6 +279,9 @@ def check_course(course: Course, bibliography_path: str) -> list[Diagnostic]:
                                         f"Objective '{objective}' is not declared by any module."))
 
     found += _check_posttests(course, objective_owner)
+    from .sponsor import curriculum_gaps  # sponsor imports this module: imported when it is loaded
+
+    found += curriculum_gaps(course)  # the curriculum map's own rows: one source for map and check
     found += check_items(course)  # item-writing rules: items.py
     found += _check_citations(course, bibliography_path)
     found += _check_time(course)

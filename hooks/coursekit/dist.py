@@ -8,12 +8,12 @@ evaluation form (printable HTML and CSV), a one-page certificate template filled
 `extra.host` in mkdocs.yml, the curriculum map and how the credit hours were calculated
 (coursekit.sponsor). `make dist` builds the learner site into a temporary folder and runs this.
 
-It writes nothing when the course has an error or a warning, when SITE holds any post-test
-question (it would not be the learner edition), or when a setting is out of range. With
---release it also refuses an unset `extra.host` field, an objective with no self-check or no
-post-test item, and placeholder text in any file it writes (a post-test smaller than the credit
-hours require is refused always, by the course check `posttest-size`). Each problem is printed
-as `path:line: [rule] message`.
+It writes nothing when the course has an error or a warning (among them an objective with no
+self-check or no post-test item, and a post-test smaller than the credit hours require), when
+SITE holds any post-test question (it would not be the learner edition), or when a setting is
+out of range. With --release it also refuses an unset `extra.host` field and placeholder text in
+any file it writes. Each problem is printed as `path:line: [rule] message`; the rules (dist-*,
+release-*) are in coursekit.rules with the rest.
 """
 
 from __future__ import annotations
@@ -26,9 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .course import Course, load_course
+from .diagnostics import Diagnostic
 from .export import CATEGORY, export_files
 from .model import Page
 from .qti import qti_package
+from .rules import diagnostic
 from .scorm import (
     FEEDBACK_MODES,
     SUSPEND_DATA_LIMIT,
@@ -91,35 +93,36 @@ def text_files(course: Course, project: Project, host: dict[str, str]) -> dict[s
     return files
 
 
-def problems(course: Course, config: PlayerConfig, site_dir: Path | None) -> list[str]:
-    """Everything that stops dist from writing, as `path:line: [rule] message` lines."""
+def problems(course: Course, config: PlayerConfig, site_dir: Path | None,
+             docs_shown: str = "docs") -> list[Diagnostic]:
+    """Everything that stops dist from writing, course diagnostics first."""
     # Warnings too: `mkdocs build --strict` and the checker refuse them, and so does dist.
-    found = [d.format() for d in course.diagnostics]
+    found = list(course.diagnostics)
     posttests = [p for p in course.pages.values() if p.kind == "posttest"]
     if not posttests:
-        found.append("docs:1: [dist-posttest] The course has no post-test page (front matter "
-                     "'posttest: true' under docs/instructors/), so there is nothing to export.")
+        found.append(diagnostic("dist-posttest", docs_shown, 1,
+                                "The course has no post-test page, so there is nothing to export."))
     if len(posttests) > 1:
-        found.append(f"{posttests[1].path}:1: [dist-posttest] The SCORM package holds one post-test; "
-                     f"this is the second (the first is {posttests[0].path}).")
+        found.append(diagnostic("dist-posttest", posttests[1].path, 1,
+                                f"This is a second post-test (the first is {posttests[0].path})."))
     for page in posttests:
         for question in page.questions:
             if len(question.options) > MAX_OPTIONS:
-                found.append(f"{page.path}:{question.line}: [dist-options] Question '{question.id}' "
-                             f"has {len(question.options)} options; the SCORM player takes at most "
-                             f"{MAX_OPTIONS}.")
+                found.append(diagnostic("dist-options", page.path, question.line,
+                                        f"Question '{question.id}' has {len(question.options)} "
+                                        f"options; the SCORM player takes at most {MAX_OPTIONS}."))
         if (longest := worst_suspend_data(page.questions, config.attempts)) > SUSPEND_DATA_LIMIT:
-            found.append(f"{page.path}:1: [dist-suspend-data] Saved progress for this post-test "
-                         f"could take {longest:,} characters; SCORM 1.2 keeps {SUSPEND_DATA_LIMIT:,}. "
-                         "Split the bank or use fewer options.")
-    found += [f"--attempts:1: [dist-config] {message}" for message in config.problems()]
+            found.append(diagnostic("dist-suspend-data", page.path, 1,
+                                    f"Saved progress for this post-test could take {longest:,} "
+                                    f"characters; SCORM 1.2 keeps {SUSPEND_DATA_LIMIT:,}."))
+    found += [diagnostic("dist-config", "--attempts", 1, message) for message in config.problems()]
     if site_dir is not None:
         if not (site_dir / "index.html").is_file():
-            found.append(f"{site_dir}/index.html:1: [dist-site] No built site here: build the "
-                         "learner edition with 'mkdocs build --strict -d FOLDER' first.")
+            found.append(diagnostic("dist-site", f"{site_dir}/index.html", 1, "No built site here."))
         for page in posttests:
-            found += [f"{site_dir}/{rel}:1: [dist-site] This file shows post-test item '{qid}': "
-                      "only the learner edition (mkdocs.yml) may go into the SCORM package."
+            found += [diagnostic("dist-site", f"{site_dir}/{rel}", 1,
+                                 f"This file shows post-test item '{qid}': only the learner edition "
+                                 "may go into the SCORM package.")
                       for rel, qid in leaked_items(site_dir, page.questions)]
     return found
 
@@ -150,7 +153,7 @@ def write_dist(course: Course, out_dir: Path, project: Project, config: PlayerCo
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m coursekit.dist", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("docs_dir", help="the course's docs folder")
@@ -167,34 +170,58 @@ def main(argv: list[str] | None = None) -> int:
                              "the test is over, 'each' after every submission, 'never' "
                              f"(default {PlayerConfig.feedback})")
     parser.add_argument("--release", action="store_true",
-                        help="also refuse unset extra.host fields, objectives without a self-check "
-                             "or post-test item, and placeholder text")
-    args = parser.parse_args(argv)
+                        help="also refuse unset extra.host fields and placeholder text")
+    return parser
+
+
+@dataclass
+class Plan:
+    """What one run of dist would write, and everything that stops it."""
+
+    args: argparse.Namespace
+    found: list[Diagnostic]
+    course: Course | None = None
+    project: Project | None = None
+    config: PlayerConfig | None = None
+    host: dict[str, str] | None = None
+
+
+def plan(argv: list[str] | None = None) -> Plan:
+    """Parse the arguments, load the course and list every problem (paths as the user gave them)."""
+    args = _parser().parse_args(argv)
     docs = Path(args.docs_dir)
+    shown = args.docs_dir.rstrip("/") or "."
+    beside = posixpath.dirname(shown)
     if not docs.is_dir():
-        print(f"{args.docs_dir}:1: [dist-docs] Not a folder: give the course's docs folder.",
-              file=sys.stderr)
-        return 2
+        return Plan(args, [diagnostic("dist-docs", shown, 1, "Not a folder.")])
     pyproject = args.pyproject or docs.resolve().parent / "pyproject.toml"
     if not pyproject.is_file():
-        print(f"{pyproject}:1: [dist-version] No pyproject.toml: pass --pyproject with the "
-              "project's name and version.", file=sys.stderr)
-        return 2
+        where = str(args.pyproject) if args.pyproject else posixpath.join(beside, "pyproject.toml")
+        return Plan(args, [diagnostic("dist-version", where, 1, "No pyproject.toml here.")])
     project = read_project(pyproject)
-    course = load_course(docs, args.docs_dir.rstrip("/") or ".")
+    course = load_course(docs, shown)
     pass_marks = [p.pass_mark for p in course.pages.values() if p.kind == "posttest"]
     config = PlayerConfig(pass_mark=pass_marks[0] if pass_marks else PlayerConfig.pass_mark,
                           attempts=args.attempts, feedback=args.feedback)
     config_file, host = host_config(docs)
-    found = problems(course, config, args.site)
+    found = problems(course, config, args.site, shown)
     if args.release and not found:
-        found = release_problems(course, host, str(config_file), text_files(course, project, host))
-    if found:
-        print("\n".join(found), file=sys.stderr)
-        print(f"{len(found)} problem(s); nothing was written to {args.out_dir}.", file=sys.stderr)
+        found = release_problems(host, config_file, posixpath.join(beside, "mkdocs.yml"),
+                                 text_files(course, project, host))
+    return Plan(args, found, course, project, config, host)
+
+
+def main(argv: list[str] | None = None) -> int:
+    run = plan(argv)
+    if run.found:
+        print("\n".join(d.format() for d in run.found), file=sys.stderr)
+        if run.course is None:  # no course to speak of: the command itself was wrong
+            return 2
+        print(f"{len(run.found)} problem(s); nothing was written to {run.args.out_dir}.", file=sys.stderr)
         return 1
-    out = Path(args.out_dir)
-    for path in write_dist(course, out, project, config, args.site, host):
+    assert run.course and run.project and run.config and run.host is not None
+    out = Path(run.args.out_dir)
+    for path in write_dist(run.course, out, run.project, run.config, run.args.site, run.host):
         print(f"{path}  {path.stat().st_size:,} bytes")
     return 0
 

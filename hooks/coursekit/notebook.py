@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 from collections.abc import Callable
 from html import escape
@@ -132,6 +133,9 @@ _DROP_TAGS = ("style", "script", "link", "clipboard-copy")  # the copy button ne
 _MD_LINK = re.compile(r"^(?![a-z][a-z0-9+.-]*:|/|#)(?P<path>[^?#]*?)\.md(?P<rest>[#?].*)?$", re.I)
 
 
+_CELL_ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")
+
+
 def finish_notebook_html(
     html: str,
     render_question: Callable[[str], str | None],
@@ -154,6 +158,12 @@ def finish_notebook_html(
     # nbconvert makes every cell wrapper a tab stop; only blocks that scroll sideways need one.
     for tag in soup.find_all(attrs={"tabindex": True}):
         del tag["tabindex"]
+    # nbconvert writes a Markdown table's column alignment as style="text-align:…", which a
+    # strict Content-Security-Policy (style-src 'self') refuses; align= says the same.
+    for cell in soup.find_all(["th", "td"], style=True):
+        if match := _CELL_ALIGN.fullmatch(cell["style"]):
+            cell["align"] = match.group(1)
+            del cell["style"]
     for pre in soup.find_all("pre"):
         # A ```question block in a Markdown cell comes out as code; nbconvert may repeat the
         # fence's info string as its first line.
@@ -204,7 +214,9 @@ def render_notebook_page(html: str, page: Page, bibliography: dict[str, BibEntry
         if question is None:
             return None
         rendered = render_question(question, numbers[qid], bibliography)
-        return rendered + ("\n" + render_quiz_tools() if numbers[qid] == len(questions) else "")
+        tools = render_quiz_tools(page.module_id or "", "", questions,
+                                  posixpath.relpath("progress.html", posixpath.dirname(page.src_uri)))
+        return rendered + ("\n" + tools if numbers[qid] == len(questions) else "")
 
     def citation_html(keys: list[str]) -> str:
         items = [CiteItem(key, "", False) for key in keys]

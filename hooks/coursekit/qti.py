@@ -3,9 +3,12 @@
 QTI 1.2 (`ims_qtiasiv1p2`) is what Canvas exports and imports for its classic quizzes and what
 most other LMSs read, so it reaches the most systems. Each question becomes one `item`: the prompt,
 its options in the course's fixed order (`render_choice shuffle="Yes"` lets the LMS shuffle them),
-the key in `resprocessing` (SCORE 100 for the exact set of right options, so a multiple-answer
-question is all or nothing, as in the SCORM player) and each option's rationale as its
-`itemfeedback`. Canvas also reads the `question_type` and `points_possible` metadata fields.
+the key in `resprocessing` and each option's rationale as its `itemfeedback`. A single-answer
+item sets SCORE to 100 for its key; a multiple-answer item adds each chosen option's grade
+fraction, the one the Moodle XML export writes (right options share +100, wrong ones -100), with
+SCORE declared from 0 to 100, so it earns partial credit as in Moodle and the SCORM player.
+Canvas also reads the `question_type` and `points_possible` metadata fields; Canvas and
+Blackboard may apply their own multiple-answer grading settings (docs/instructors/hosting-lms.md).
 
 The package is the zip Canvas's "QTI .zip file" import takes: `imsmanifest.xml` naming one
 `imsqti_xmlv1p2` resource, and the assessment file in a folder of its own.
@@ -18,9 +21,11 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 
+from .export import _weights as grade_fractions  # one scoring rule for every export
 from .model import Question
 from .order import display_order
 from .render import author_markdown
+from .zips import write_entry
 
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -78,24 +83,24 @@ def _item(section: ET.Element, question: Question) -> None:
     outcomes = ET.SubElement(processing, _q("outcomes"))
     ET.SubElement(outcomes, _q("decvar"), maxvalue="100", minvalue="0", varname="SCORE",
                   vartype="Decimal")
-    # Feedback first, each condition continuing, so every chosen option shows its rationale.
+    # One condition per option, each continuing, so every chosen option shows its rationale; in
+    # a multiple-answer question each also adds the option's grade fraction (the Moodle export's:
+    # right ones share +100, wrong ones -100), and decvar keeps SCORE within 0 to 100.
+    weights = grade_fractions(question)
     for i in order:
         condition = ET.SubElement(processing, _q("respcondition"), {"continue": "Yes"})
         ET.SubElement(ET.SubElement(condition, _q("conditionvar")), _q("varequal"),
                       respident=RESPONSE).text = option_ident(question, i)
+        if question.multiple:
+            ET.SubElement(condition, _q("setvar"), action="Add", varname="SCORE").text = weights[i]
         ET.SubElement(condition, _q("displayfeedback"), feedbacktype="Response",
                       linkrefid=f"{option_ident(question, i)}_fb")
-    scoring = ET.SubElement(processing, _q("respcondition"), {"continue": "No"})
-    variables = ET.SubElement(scoring, _q("conditionvar"))
-    right = [i for i in order if question.options[i].correct]
-    if question.multiple:
-        both = ET.SubElement(variables, _q("and"))
-        for i in order:
-            target = both if question.options[i].correct else ET.SubElement(both, _q("not"))
-            ET.SubElement(target, _q("varequal"), respident=RESPONSE).text = option_ident(question, i)
-    else:
-        ET.SubElement(variables, _q("varequal"), respident=RESPONSE).text = option_ident(question, right[0])
-    ET.SubElement(scoring, _q("setvar"), action="Set", varname="SCORE").text = "100"
+    if not question.multiple:
+        right = next(i for i in order if question.options[i].correct)
+        scoring = ET.SubElement(processing, _q("respcondition"), {"continue": "No"})
+        ET.SubElement(ET.SubElement(scoring, _q("conditionvar")), _q("varequal"),
+                      respident=RESPONSE).text = option_ident(question, right)
+        ET.SubElement(scoring, _q("setvar"), action="Set", varname="SCORE").text = "100"
     for i in order:
         feedback = ET.SubElement(item, _q("itemfeedback"), ident=f"{option_ident(question, i)}_fb")
         flow = ET.SubElement(feedback, _q("flow_mat"))
@@ -141,6 +146,6 @@ def qti_package(questions: list[Question], title: str, assessment_id: str) -> by
     href = f"{name}/{name}.xml"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as package:
-        package.writestr("imsmanifest.xml", qti_manifest(assessment_id, href))
-        package.writestr(href, to_qti(questions, title, assessment_id))
+        write_entry(package, "imsmanifest.xml", qti_manifest(assessment_id, href))  # fixed time
+        write_entry(package, href, to_qti(questions, title, assessment_id))
     return buffer.getvalue()

@@ -137,7 +137,8 @@ def _entry_view(entry: BibEntry) -> dict[str, Any]:
 
 # ---- questions ---------------------------------------------------------------------------
 
-def render_question(question: Question, number: int, bibliography: dict[str, BibEntry]) -> str:
+def render_question(question: Question, number: int, bibliography: dict[str, BibEntry],
+                    total: int | None = None) -> str:
     source = None
     if question.source and question.source in bibliography:
         entry = bibliography[question.source]
@@ -145,19 +146,46 @@ def render_question(question: Question, number: int, bibliography: dict[str, Bib
             question.source, cite_label(entry, CiteItem(question.source, "", False))
         )
     # Shown in the build's fixed shuffle; `key` names the option for saved answers.
-    options = [
-        {"text": author_markdown(o.text, inline=True), "correct": o.correct,
-         "rationale": author_markdown(o.rationale), "key": option_key(o.text)}
-        for o in shown_options(question)
-    ]
+    # Shown in the build's fixed shuffle; `key` names the option for saved answers. The answer
+    # list names each option by its letter (shown before each label by CSS), not by its text
+    # again, and a one-paragraph rationale stays inline: fewer elements, nothing said twice.
+    options = []
+    for index, o in enumerate(shown_options(question)):
+        # The page says "Correct." itself: a rationale that opens with it would say it twice.
+        text = _OWN_VERDICT.sub("", o.rationale.lstrip(), count=1) if o.correct else o.rationale
+        rationale = author_markdown(text, inline=True)
+        options.append({"text": author_markdown(o.text, inline=True), "correct": o.correct,
+                        "rationale": rationale, "inline": "<p>" not in rationale,
+                        "key": option_key(o.text), "letter": option_letter(index)})
+    hint = "Select all that apply." if question.multiple else "Select one answer."
+    if hint.casefold().rstrip(".") in question.prompt.casefold():  # the author already says it
+        hint = ""
     return _HTML_ENV.get_template("question.html").render(
         q=question, number=number, prompt=author_markdown(question.prompt, inline=True),
-        options=options, source=source,
+        options=options, source=source, hint=hint, total=total,
     )
 
 
-def render_quiz_tools() -> str:
-    return _HTML_ENV.get_template("quiz-tools.html").render()
+_OWN_VERDICT = re.compile(r"^(?:Correct|Right)[.!]\s+(?=\S)")
+
+
+def option_letter(index: int) -> str:
+    """A, B, ... Z, then AA, AB: the letter CSS puts before the option (counter upper-alpha)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def render_quiz_tools(module_id: str, module_title: str, question_ids: Iterable[str],
+                      progress_link: str) -> str:
+    """The module's clear-answers control: it clears this module's questions only."""
+    ids = list(question_ids)
+    return _HTML_ENV.get_template("quiz-tools.html").render(
+        module_id=module_id, module_title=module_title, ids=" ".join(ids), count=len(ids),
+        progress_link=progress_link)
 
 
 # ---- role-plays --------------------------------------------------------------------------
@@ -190,6 +218,11 @@ def render_roleplay(roleplay: RolePlay, objectives: list[ObjectiveView], instruc
 
 def render_template(name: str, **context: Any) -> str:
     return _MD_ENV.get_template(name).render(**context)
+
+
+def render_html(name: str, **context: Any) -> str:
+    """An HTML template, every value escaped."""
+    return _HTML_ENV.get_template(name).render(**context)
 
 
 def render_rules() -> str:

@@ -248,6 +248,40 @@ RULES: dict[str, Rule] = {
         Rule("roleplay-cue-phase", E, "A cue whose 'phase:' is not the name of a phase in the plan.",
              "Copy the phase name exactly from the plan, or leave 'phase:' out to show the cue in "
              "every phase."),
+        # Curriculum map (every build) and the LMS files (`make dist`, `python -m coursekit.dist`)
+        Rule("curriculum-posttest", E, "A learning objective that no post-test question assesses, "
+             "so the curriculum map shows it as missing (the self-check half is objective-unassessed).",
+             "Add a post-test question whose 'objective:' is this objective's id."),
+        Rule("dist-docs", E, "A docs folder given to make dist that is not a folder.",
+             "Give the course's docs folder, such as 'python -m coursekit.dist docs/ dist/'."),
+        Rule("dist-version", E, "No pyproject.toml beside the docs folder, so the files cannot be "
+             "named with the course's version.",
+             "Run make dist from the checkout, or pass --pyproject with the project's name and version."),
+        Rule("dist-posttest", E, "A course with no post-test page, or with more than one (the SCORM "
+             "package holds one).",
+             "Keep exactly one page with 'posttest: true' in its front matter, under docs/instructors/."),
+        Rule("dist-options", E, "A post-test question with more options than the SCORM player keeps "
+             "(10).",
+             "Give the question at most 10 options (the course's own rule allows 3 to 6)."),
+        Rule("dist-suspend-data", E, "A post-test whose saved progress could pass SCORM 1.2's 4,096 "
+             "characters of cmi.suspend_data.",
+             "Split the bank into two post-tests, or give its questions fewer options."),
+        Rule("dist-config", E, "A SCORM player setting out of range (attempts below 0, a pass mark "
+             "outside 1 to 100, an unknown feedback mode).",
+             "Use make dist SCORM_ATTEMPTS=0 (no limit) or more, SCORM_FEEDBACK=final, each or never, "
+             "and a pass_mark from 1 to 100."),
+        Rule("dist-site", E, "A site for the SCORM package that is missing or shows a post-test item "
+             "(it is not the learner edition).",
+             "Build the learner edition with 'mkdocs build --strict -d FOLDER' (mkdocs.yml, not "
+             "mkdocs.instructor.yml) and pass that folder with --site."),
+        Rule("release-host", E, "In a release (make dist RELEASE=1), an extra.host field of mkdocs.yml "
+             "that is not set.",
+             "Fill in the field under extra.host in mkdocs.yml; the hosting guide says what each one "
+             "holds."),
+        Rule("release-placeholder", E, "In a release, placeholder text (TODO, TBD, FIXME, lorem ipsum, "
+             "'Not yet set by the hosting program') in a file make dist writes.",
+             "Replace the placeholder in the source it comes from (usually extra.host in mkdocs.yml), "
+             "then run make dist RELEASE=1 again."),
     ]
 }
 

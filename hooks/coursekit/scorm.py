@@ -22,9 +22,12 @@ from pathlib import Path
 
 import jinja2
 
+# One scoring rule for every export: each option's grade fraction as the Moodle XML writes it.
+from .export import _weights as grade_fractions
 from .model import Question
 from .order import display_order
 from .render import author_markdown
+from .zips import write_entry, write_file
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -96,9 +99,10 @@ def render_player(questions: list[Question], title: str, config: PlayerConfig, c
     them for each attempt and keeps that order in the suspend data."""
     views = []
     for number, question in enumerate(questions, 1):
+        weights = grade_fractions(question)  # the Moodle XML, GIFT and QTI exports' own fractions
         options = [{"index": i, "text": author_markdown(question.options[i].text, inline=True),
                     "rationale": author_markdown(question.options[i].rationale),
-                    "correct": question.options[i].correct}
+                    "correct": question.options[i].correct, "weight": weights[i]}
                    for i in display_order(question.id, len(question.options))]
         views.append({"id": question.id, "number": number, "multiple": question.multiple,
                       "prompt": author_markdown(question.prompt, inline=True), "options": options})
@@ -172,11 +176,12 @@ def write_package(out: Path, *, site_dir: Path, questions: list[Question], ident
     player = ["index.html", *PLAYER_ASSETS]
     course_href = posixpath.relpath(f"{COURSE_DIR}/index.html", POSTTEST_DIR)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as package:
-        package.writestr("imsmanifest.xml", manifest(identifier, version, title, course, player,
-                                                     config.pass_mark))
+        # Fixed entry times and modes (coursekit.zips): the same course gives the same bytes.
+        write_entry(package, "imsmanifest.xml", manifest(identifier, version, title, course, player,
+                                                         config.pass_mark))
         for rel in course:
-            package.write(site_dir / rel, f"{COURSE_DIR}/{rel}")
-        package.writestr(f"{POSTTEST_DIR}/index.html",
-                         render_player(questions, title, config, course_href))
+            write_file(package, site_dir / rel, f"{COURSE_DIR}/{rel}")
+        write_entry(package, f"{POSTTEST_DIR}/index.html",
+                    render_player(questions, title, config, course_href))
         for name in PLAYER_ASSETS:
-            package.writestr(f"{POSTTEST_DIR}/{name}", player_asset(name))
+            write_entry(package, f"{POSTTEST_DIR}/{name}", player_asset(name))

@@ -255,10 +255,12 @@ def _check_links(course: Course, docs_dir: Path, config: SiteConfig,
 def instructor_pages(course: Course) -> set[str]:
     """Pages and files the instructor edition generates: the notes page, printables, exports
     (their paths only: nothing is rendered here)."""
-    from .printables import NOTES_PAGE, PRINTABLE_KINDS, card_uri, printable_uri  # these import
-    # course, which imports this module
+    # These import course, which imports this module. The edition's pages: credit hours in both
+    # editions, the curriculum map in the instructor's.
+    from .edition import CREDIT_HOURS_PAGE, CURRICULUM_MAP_PAGE
+    from .printables import NOTES_PAGE, PRINTABLE_KINDS, card_uri, printable_uri
 
-    uris = {NOTES_PAGE}
+    uris = {NOTES_PAGE, CREDIT_HOURS_PAGE, CURRICULUM_MAP_PAGE}
     for page, roleplay in course.roleplays:
         uris.update(printable_uri(kind, page) for kind in PRINTABLE_KINDS)
         uris.update(card_uri(page, role) for role in roleplay.roles)

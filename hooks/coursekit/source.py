@@ -23,6 +23,8 @@ GENERATED_BLOCKS = (
     "host-info",
     "printables-index",
     "instructor-entry",  # the home page's way into the instructor material (H5)
+    "progress",  # the My progress page's table and controls
+    "continue",  # "continue where you left off", for a returning learner
 )
 BLOCK_KINDS = DATA_BLOCKS + GENERATED_BLOCKS
 

@@ -4,10 +4,12 @@ The evaluation form asks, for every learning objective of the course, how well i
 about relevance, quality and accommodation, with open questions; it is written as a printable
 page and as CSV (one row per item) for an LMS survey tool. The certificate is a one-page printable
 template filled from `extra.host` in mkdocs.yml, with the blanks a program fills per learner.
-It also writes the curriculum map and how the credit hours were calculated. `release_problems`
-lists what stops a release: an unset host field, an objective with no self-check or no post-test
-item, or placeholder text in an export. (A post-test smaller than the credit hours require is
-refused in every build, by the course check `posttest-size`.)
+It also writes the curriculum map and how the credit hours were calculated, as Markdown that
+the site publishes as pages (coursekit.edition) and dist prints as files: one function each,
+two outputs. `curriculum_gaps` is the course check behind the map (rule curriculum-posttest).
+`release_problems` lists what stops a release: an unset host field or placeholder text in an
+export. (A post-test smaller than the credit hours require is refused in every build, by the
+course check `posttest-size`.)
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ import markdown
 import yaml
 
 from .course import MINUTES_PER_QUESTION, MINUTES_PER_REFLECTION, WORDS_PER_MINUTE, Course, estimate
+from .diagnostics import Diagnostic
+from .rules import diagnostic
 from .transform import HOST_FIELDS
 
-# Fields the certificate needs beyond HOST_FIELDS; read from extra.host when a program sets them.
-CERTIFICATE_FIELDS = (("address", "Provider address"), ("approval", "Approval statement"))
 SCALE = ("1 Not at all", "2 Slightly", "3 Moderately", "4 Mostly", "5 Completely")
 OPEN_QUESTIONS = (
     "What will you do differently in your work with couples because of this course?",
@@ -130,7 +132,7 @@ def certificate_html(course: Course, title: str, host: dict[str, str]) -> str:
         ("Course title", html.escape(title)),
         ("Provider", _field(host, "sponsor")),
         ("Provider address", _field(host, "address")),
-        ("Approval statement", _field(host, "approval") if host.get("approval") else _field(host, "credit")),
+        ("Approval statement", _field(host, "approval")),
         ("Credit hours", f"{credit_hours(course):g}"),
         ("Delivery format", DELIVERY),
         ("Date completed", '<span class="blank"></span>'),
@@ -143,20 +145,23 @@ def certificate_html(course: Course, title: str, host: dict[str, str]) -> str:
     return _page(f"Certificate of completion: {title}", body)
 
 
-def release_problems(course: Course, host: dict[str, str], config: str,
-                     exports: dict[str, str]) -> list[str]:
-    """Everything that stops a release, as `path:line: [rule] message` lines."""
-    lines = _config_lines(Path(config))
-    gaps = curriculum_gaps(course)
-    found = [f"{config}:{lines.get(key, 1)}: [release-host] extra.host.{key} ({label}) is not set; "
-             "a released course shows every program field."
-             for key, label in (*HOST_FIELDS, *CERTIFICATE_FIELDS) if not host.get(key)]
-    found += gaps
+def release_problems(host: dict[str, str], config: Path, shown: str,
+                     exports: dict[str, str]) -> list[Diagnostic]:
+    """Everything that stops a release: an unset host field at its line in the config, and
+    placeholder text at its line in a file dist would write. (An objective with no self-check or
+    post-test item is refused in every build: objective-unassessed, curriculum-posttest.)"""
+    lines = _config_lines(config)
+    found = [diagnostic("release-host", shown, lines.get(key, 1),
+                        f"extra.host.{key} ({label}) is not set; a released course shows every "
+                        "program field.")
+             for key, label in HOST_FIELDS if not host.get(key)]
+    # An unset field is printed as unset (placeholder text): reported once, as release-host.
+    unset = tuple(f"(extra.host.{key} " for key, _ in HOST_FIELDS if not host.get(key))
     for name, text in exports.items():
         for number, line in enumerate(text.splitlines(), 1):
-            if match := _PLACEHOLDER.search(line):
-                found.append(f"{name}:{number}: [release-placeholder] '{match.group(0)}' is placeholder "
-                             "text; replace it before release.")
+            if (match := _PLACEHOLDER.search(line)) and not any(mark in line for mark in unset):
+                found.append(diagnostic("release-placeholder", name, number,
+                                        f"'{match.group(0)}' is placeholder text."))
     return found
 
 
@@ -219,29 +224,34 @@ def curriculum_rows(course: Course) -> list[dict[str, Any]]:
     return rows
 
 
-def curriculum_gaps(course: Course) -> list[str]:
-    """`path:line: [rule] message` for each objective with no self-check or no post-test item."""
-    found = []
-    for row in curriculum_rows(course):
-        objective, page = row["objective"], row["module"].page
-        for key, rule, what in (("self_checks", "curriculum-self-check", "self-check question"),
-                                ("posttest", "curriculum-posttest", "post-test question")):
-            if not row[key]:
-                found.append(f"{page.path}:{objective.line}: [{rule}] Objective '{objective.id}' has no "
-                             f"{what}. Add one whose 'objective:' is '{objective.id}'.")
-    return found
+def curriculum_gaps(course: Course) -> list[Diagnostic]:
+    """curriculum-posttest at each objective no post-test question assesses, when the course has a
+    post-test (an objective with no self-check is objective-unassessed, in course.py)."""
+    if not any(p.kind == "posttest" for p in course.pages.values()):
+        return []
+    return [diagnostic("curriculum-posttest", row["module"].page.path, row["objective"].line,
+                       f"No post-test question assesses objective '{row['objective'].id}'.")
+            for row in curriculum_rows(course) if not row["posttest"]]
 
 
 def curriculum_map_markdown(course: Course) -> str:
+    """The map as Markdown: one section per module, one row per objective (five columns, so the
+    table fits the page without scrolling)."""
     lines = ["# Curriculum map", "",
              "Each learning objective, the module that teaches it, and the items that practise and "
-             "assess it. An objective with no self-check or no post-test item is marked **missing**; "
-             "a release refuses it.", "",
-             "| Module | Objective | Self-check items | Post-test items | Role-plays | Observer checklist |",
-             "| --- | --- | --- | --- | --- | --- |"]
+             "assess it: self-check questions on the module's pages, scored post-test questions "
+             "(in the program's LMS), workshop role-plays and their observer checklist items. The "
+             "build refuses an objective with no self-check or no post-test question, so every row "
+             "has both."]
+    current = None
     for row in curriculum_rows(course):
+        if row["module"] is not current:
+            current = row["module"]
+            lines += ["", f"## {current.title}", "",
+                      "| Objective | Self-check items | Post-test items | Role-plays | Observer checklist |",
+                      "| --- | --- | --- | --- | --- |"]
         objective = row["objective"]
-        cells = [row["module"].title, f"`{objective.id}` {' '.join(objective.text.split())}",
+        cells = [f"`{objective.id}` {' '.join(objective.text.split())}",
                  ", ".join(f"`{i}`" for i in row["self_checks"]) or "**missing**",
                  ", ".join(f"`{i}`" for i in row["posttest"]) or "**missing**",
                  ", ".join(f"`{i}`" for i in row["roleplays"]) or "none",
@@ -259,10 +269,11 @@ def credit_hours_markdown(course: Course) -> str:
              f"{WORDS_PER_MINUTE} words per minute is a study pace, chosen by the course: it is below the "
              "175 to 300 words per minute at which most adults read non-fiction silently, and well below "
              "the average of 238, in the meta-analysis by Brysbaert (2019), because reading to learn and "
-             "apply clinical material includes rereading and note-taking.", "",
-             "| Page | Words | Reading (min) | Self-check questions | Reflections | Estimate (min) "
+             "apply clinical material includes rereading and note-taking. In the table, the reading "
+             "minutes stand in brackets after each page's words.", "",
+             "| Page | Words (reading minutes) | Self-checks, reflections | Estimate (min) "
              "| Declared (min) |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| --- | ---: | ---: | ---: | ---: |"]
     words = questions = reflections = declared = 0
     total_estimate = 0.0
     for module in course.modules:
@@ -274,10 +285,10 @@ def credit_hours_markdown(course: Course) -> str:
             declared += page.minutes or 0
             total_estimate += est.minutes
             title = page.title.replace("|", r"\|")
-            lines.append(f"| {title} | {est.words:,} | {est.words / WORDS_PER_MINUTE:.1f} "
-                         f"| {est.questions} | {est.reflections} | {est.minutes:.1f} | {page.minutes or 0} |")
-    lines.append(f"| **Total** | **{words:,}** | **{words / WORDS_PER_MINUTE:.1f}** | **{questions}** "
-                 f"| **{reflections}** | **{total_estimate:.1f}** | **{declared}** |")
+            lines.append(f"| {title} | {est.words:,} ({est.words / WORDS_PER_MINUTE:.1f}) "
+                         f"| {est.questions}, {est.reflections} | {est.minutes:.1f} | {page.minutes or 0} |")
+    lines.append(f"| **Total** | **{words:,} ({words / WORDS_PER_MINUTE:.1f})** "
+                 f"| **{questions}, {reflections}** | **{total_estimate:.1f}** | **{declared}** |")
     roleplays = sum(rp.minutes for _, rp in course.roleplays)
     lines += ["", f"The course's home-study time is the sum of the declared times: {declared} minutes, "
               f"or **{credit_hours(course):g} credit hours**. The post-test is not counted in it. "

@@ -19,9 +19,12 @@ from .citations import find_citations, replace_citations
 from .counts import course_values, fill_placeholders
 from .course import Course, Module, agenda_minutes
 from .model import Agenda, GlossaryTerm, Page, Question
+from .order import shown_options
 from .printables import NOTES_PAGE, instructor_entry, printables_index, roleplay_links
+from .progress import PROGRESS_PAGE, render_continue, render_progress_page
 from .render import (
     ObjectiveView,
+    option_letter,
     relative_link,
     render_citation,
     render_question,
@@ -31,7 +34,7 @@ from .render import (
     render_rules,
     render_template,
 )
-from .safety import check_markdown, clean_page, inert_markdown, plain_tooltip
+from .safety import check_markdown, clean_page, inert_markdown
 from .source import Note, extract_admonitions, find_blocks
 
 HOST_FIELDS = (
@@ -42,6 +45,8 @@ HOST_FIELDS = (
     ("contact", "Course contact"),
     ("accommodation", "Accessibility and accommodation contact"),
     ("grievance", "Complaint and grievance policy"),
+    ("address", "Provider address"),  # on the certificate too
+    ("approval", "Approval statement"),  # on the certificate too
 )
 _H1 = re.compile(r"^#[ \t]+.+$", re.MULTILINE)
 
@@ -61,7 +66,8 @@ class Context:
 
 
 def transform_page(markdown: str, page: Page, ctx: Context) -> Rendered:
-    markdown = fill_placeholders(markdown, course_values(ctx.course))  # {{ course.modules }}
+    if "{{" in markdown:  # course_values walks the whole course: only for a page that needs it
+        markdown = fill_placeholders(markdown, course_values(ctx.course))  # {{ course.modules }}
     if ctx.instructor:
         markdown = _anchor_instructor_notes(markdown)
     else:
@@ -80,19 +86,28 @@ def transform_page(markdown: str, page: Page, ctx: Context) -> Rendered:
         out.markdown = _insert_after_title(out.markdown, _posttest_header(page, ctx.course))
     if cited and page.src_uri != "references.md":
         out.markdown += "\n\n## References\n\n" + render_reference_list(bibliography[k] for k in cited)
-    if page.src_uri != "glossary.md":
-        out.markdown += "\n\n" + _abbreviations(ctx.course, out.markdown)
     return out
 
 
-def finish_html(html: str, blocks: Mapping[str, str]) -> str:
+def finish_html(html: str, blocks: Mapping[str, str], terms: GlossaryLinks | None = None) -> str:
     """The page's rendered content through the allowlist sanitiser, with each question token
     swapped for its HTML (built from sanitised fields; its form controls are the course's own,
     not author markup). The content between tokens is sanitised piece by piece, so broken
-    markup before a question (an unclosed <style>, say) cannot swallow the question."""
+    markup before a question (an unclosed <style>, say) cannot swallow the question. With
+    `terms`, the first use of each glossary term in the prose links to its entry."""
     pieces = _TOKEN.split(html)
-    return "".join(blocks.get(piece, f"<p>{piece}</p>") if index % 2 else clean_page(piece)
-                   for index, piece in enumerate(pieces))
+    linked: set[str] = set()  # term ids already linked on this page
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            out.append(blocks.get(piece, f"<p>{piece}</p>"))
+        else:
+            cleaned = clean_page(piece)
+            out.append(link_glossary_terms(cleaned, terms, linked) if terms else cleaned)
+    # Permalinks stay for the mouse but leave the Tab order: a keyboard learner reaches every
+    # section from the table of contents, which links the same anchors, without passing a
+    # permalink at every heading on the way to the questions.
+    return "".join(out).replace('<a class="headerlink" href=', '<a class="headerlink" tabindex="-1" href=')
 
 
 _TOKEN = re.compile(r"<p>(COURSEKITBLOCK[0-9]{4})</p>")
@@ -117,9 +132,16 @@ def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
                 replacements.append((block.start, block.end, text))
                 continue
             token = f"COURSEKITBLOCK{len(out.html_blocks):04d}"
-            out.html_blocks[token] = render_question(question, len(out.html_blocks) + 1,
-                                                     ctx.course.bibliography)
+            out.html_blocks[token] = render_question(question, len(question_tokens) + 1,
+                                                     ctx.course.bibliography, len(page.questions))
             question_tokens.append(token)
+            text = f"\n{token}\n"
+        elif block.kind in ("progress", "continue"):  # HTML the progress script fills in
+            token = f"COURSEKITBLOCK{len(out.html_blocks):04d}"
+            out.html_blocks[token] = (render_progress_page(ctx.course, page.src_uri)
+                                      if block.kind == "progress" else render_continue())
+            if block.kind == "progress":
+                out.assets.append("progress")  # progress-page.js, on this page only
             text = f"\n{token}\n"
         elif block.kind == "roleplay" and page.roleplay is not None:
             links = roleplay_links(page, page.roleplay) if ctx.instructor else None
@@ -136,8 +158,16 @@ def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
         lines[start - 1 : end] = [text]
     out.markdown = "\n".join(lines)
     if question_tokens:
-        out.html_blocks[question_tokens[-1]] += "\n" + render_quiz_tools()
+        out.html_blocks[question_tokens[-1]] += "\n" + _quiz_tools(ctx.course, page)
         out.assets.append("quiz")
+
+
+def _quiz_tools(course: Course, page: Page) -> str:
+    """The clear control for the page's module (every page of it), or for this page alone."""
+    module = course.module(page.module_id or "") if page.kind in ("module", "part") else None
+    ids = [q.id for p in module.pages for q in p.questions] if module else [q.id for q in page.questions]
+    link = relative_link(page.src_uri, PROGRESS_PAGE).removesuffix(".md") + ".html"
+    return render_quiz_tools(module.id if module else "", module.title if module else "", ids, link)
 
 
 def _generated(kind: str, page: Page, ctx: Context) -> str:
@@ -165,8 +195,10 @@ def _generated(kind: str, page: Page, ctx: Context) -> str:
 
 
 def _answer_key(question: Question, number: int) -> str:
-    options = [{"text": " ".join(o.text.split()), "correct": o.correct,
-                "rationale": " ".join(o.rationale.split())} for o in question.options]
+    # In the order and with the letters learners see, so the key matches the site and exports.
+    options = [{"text": " ".join(o.text.split()), "correct": o.correct, "letter": option_letter(i),
+                "rationale": " ".join(o.rationale.split())}
+               for i, o in enumerate(shown_options(question))]
     return render_template("answer-key.md", q=question, number=number, options=options)
 
 
@@ -202,6 +234,7 @@ def _glossary_view(course: Course, page: Page) -> list[dict[str, Any]]:
         module = course.module(term.module) if term.module else None
         terms.append({
             "term": term.term, "definition": term.definition,
+            "anchor": Markup("{ #%s }") % term_anchor(term.term),
             "module_title": module.title if module else "",
             "link": relative_link(page.src_uri, module.page.src_uri) if module else "",
         })
@@ -245,7 +278,7 @@ def _clock(minutes: int) -> str:
 
 
 def _host_info(host: Mapping[str, Any]) -> str:
-    rows = ["| | |", "| --- | --- |"]
+    rows = ["| Field | Set by the hosting program |", "| --- | --- |"]
     for key, label in HOST_FIELDS:
         value = str(host.get(key) or "").strip()
         if value and check_markdown(value):  # not checked with the course: show it as text
@@ -282,7 +315,8 @@ def _module_header(page: Page, module: Module, course: Course) -> str:
         facts.append(("Last reviewed", page.reviewed.strftime("%-d %B %Y")))
     facts_line = Markup(" · ").join(Markup("**{}:** {}").format(k, v) for k, v in facts)
     return render_template("module-header.md", heading=heading, facts=facts_line,
-                           objectives=objectives, lead=lead)
+                           objectives=objectives, lead=lead, questions=page.questions,
+                           module_id=module.id)
 
 
 def _insert_after_title(markdown: str, text: str) -> str:
@@ -292,37 +326,106 @@ def _insert_after_title(markdown: str, text: str) -> str:
     return markdown[: match.end()] + "\n\n" + text + "\n" + markdown[match.end() :]
 
 
-def _abbreviations(course: Course, markdown: str) -> str:
-    """Abbreviation definitions for the glossary forms the page uses.
+# ---- glossary terms ----------------------------------------------------------------------
 
-    Markdown's abbr extension turns each form into a hover definition; defining only the forms
-    that occur keeps it from scanning every page for every term.
-    """
-    words = set(_WORD.findall(markdown))
-    lines = [
-        # Material's tooltip sets the definition as innerHTML: keep it plain text.
-        f"*[{form}]: {plain_tooltip(definition)}"
-        for form, first, definition in _glossary_forms(tuple(course.glossary))
-        # A cheap word-set test first: most forms' first word is not on the page at all.
-        if (not first or first in words) and form in markdown
-    ]
-    # One definition per block: a single long block makes Markdown re-test it once per line.
-    return "\n\n".join(lines) + "\n"
+GLOSSARY_PAGE = "glossary.md"
 
 
-_WORD = re.compile(r"\w+")
+@dataclass(frozen=True)
+class GlossaryLinks:
+    """What one page needs to link its glossary terms: the glossary page relative to it, and
+    (form, term anchor, one-line definition) for each form, longest form first."""
+
+    href: str
+    forms: tuple[tuple[str, str, str], ...]
+
+
+def term_anchor(term: str) -> str:
+    """The id of a term's entry on the glossary page."""
+    return "term-" + (re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-") or "x")
+
+
+def glossary_links(course: Course, src_uri: str) -> GlossaryLinks | None:
+    """The page's glossary links, or None for the glossary itself, the instructor's post-test
+    answer key (a long page read by staff, kept light) and a course without a glossary."""
+    page = course.pages.get(src_uri)
+    if src_uri == GLOSSARY_PAGE or not course.glossary or (page and page.kind == "posttest"):
+        return None
+    href = posixpath.relpath("glossary.html", posixpath.dirname(src_uri) or ".")
+    return GlossaryLinks(href, _glossary_forms(tuple(course.glossary)))
+
+
+# Inside these, a term stays plain text: headings and titles (the page title, admonition
+# titles, legends, summaries), links and form controls (a link inside a label would steal its
+# click), code, and anything a script or style holds.
+_NO_TERMS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd",
+                       "script", "style", "textarea", "select", "option", "button", "label",
+                       "legend", "summary", "dt", "svg", "figcaption", "caption", "th"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+_NO_TERMS_CLASS = re.compile(r'class="[^"]*\b(?:admonition-title|headerlink|ck-[a-z-]+)\b')
+
+
+def link_glossary_terms(html: str, links: GlossaryLinks, linked: set[str]) -> str:
+    """Link the first use of each glossary term in `html` (sanitised, well-formed) to its
+    entry, with the definition in a hidden tooltip the link names as its description: shown on
+    hover and focus by CSS, read by screen readers as the link's description, no script."""
+    present = [(form, anchor, definition) for form, anchor, definition in links.forms
+               if anchor not in linked and html_escape(form) in html]
+    if not present:
+        return html
+    by_form = {html_escape(form): (anchor, definition) for form, anchor, definition in present}
+    # Literal alternatives, longest first, whole words only: linear, no backtracking.
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in by_form) + r")(?!\w)")
+    out: list[str] = []
+    stack: list[bool] = []  # per open element: whether terms are off inside it
+    for piece in _TAG.split(html):
+        if piece.startswith("<"):
+            out.append(piece)
+            match = _TAG_NAME.match(piece)
+            if not match:
+                continue
+            closing, name = match.group(1), match.group(2).lower()
+            if closing:
+                if stack:
+                    stack.pop()
+            elif name not in _VOID and not piece.endswith("/>"):
+                stack.append(name in _NO_TERMS or bool(_NO_TERMS_CLASS.search(piece))
+                             or bool(stack and stack[-1]))
+            continue
+        if (stack and stack[-1]) or not piece.strip():
+            out.append(piece)
+            continue
+        out.append(pattern.sub(lambda m: _term_link(m.group(1), by_form, links.href, linked), piece))
+    return "".join(out)
+
+
+def _term_link(form: str, by_form: dict[str, tuple[str, str]], href: str, linked: set[str]) -> str:
+    anchor, definition = by_form[form]
+    if anchor in linked:  # a later use, or another form of a term already linked
+        return form
+    linked.add(anchor)
+    tip = f"ck-def-{anchor.removeprefix('term-')}"
+    return (f'<span class="ck-term"><a href="{href}#{anchor}" aria-describedby="{tip}">{form}</a>'
+            f'<span class="ck-def" id="{tip}" role="tooltip" data-search-exclude>'
+            f"{html_escape(definition)}</span></span>")
+
+
+def html_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @lru_cache(maxsize=4)
-def _glossary_forms(glossary: tuple[GlossaryTerm, ...]) -> list[tuple[str, str, str]]:
-    """(form, its first word, one-line definition) for every glossary form."""
+def _glossary_forms(glossary: tuple[GlossaryTerm, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(form, term anchor, one-line definition) for every glossary form, longest first."""
     forms = []
     for term in glossary:
         definition = " ".join(term.definition.split())
         for form in term.forms:
-            first = _WORD.match(form)
-            forms.append((form, first.group(0) if first else "", definition))
-    return forms
+            forms.append((form, term_anchor(term.term), definition))
+    return tuple(sorted(forms, key=lambda f: -len(f[0])))
 
 
 # ---- instructor notes --------------------------------------------------------------------

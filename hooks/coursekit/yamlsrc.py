@@ -8,6 +8,8 @@ an alias bomb is refused while it is still a small graph, never expanded.
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any
 
 import yaml
@@ -37,11 +39,29 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+# YAML also breaks lines at a lone \r, NEL, LINE and PARAGRAPH SEPARATOR; the course's files
+# (as MkDocs and every message count them) break only at \n.
+_YAML_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+def _newlines(text: str) -> list[int] | None:
+    """Offsets of each \n, when YAML would count lines differently; else None (its marks do)."""
+    if not any(brk in text for brk in _YAML_BREAKS):
+        return None
+    return [found.start() for found in re.finditer("\n", text)]
+
+
+def _mark_line(mark: Any, newlines: list[int] | None) -> int:
+    """The 0-based line of a YAML mark, counted as the file counts lines."""
+    return mark.line if newlines is None else bisect.bisect_left(newlines, mark.index)
+
+
 class _LineLoader(yaml.SafeLoader):
     line_offset = 0
+    newlines: list[int] | None = None
 
     def _line(self, node: yaml.Node) -> int:
-        return node.start_mark.line + 1 + self.line_offset
+        return _mark_line(node.start_mark, self.newlines) + 1 + self.line_offset
 
 
 def _construct_map(loader: _LineLoader, node: yaml.MappingNode):
@@ -102,6 +122,7 @@ if hasattr(yaml, "CSafeLoader"):
 
     class _CLineLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
         line_offset = 0
+        newlines: list[int] | None = None
         _line = _LineLoader._line
 
     _CLineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
@@ -130,6 +151,9 @@ class YamlError(Exception):
         return f"Malformed YAML in {where}: {self.problem}."
 
 
+_NESTING_MARKS = re.compile(r"""[\[\]{}|>'"#]""")  # what the character walk of nesting_depth acts on
+
+
 def nesting_depth(text: str) -> tuple[int, int]:
     """(deepest nesting of lists and mappings, 0-based line where it is reached), in one pass.
 
@@ -137,7 +161,10 @@ def nesting_depth(text: str) -> tuple[int, int]:
     indentation level, every compact "- - " item and every open flow bracket counts one.
     """
     deepest, deepest_line = 0, 0
-    indents: list[int] = []  # block indentation levels open above this line
+    # Block levels open above this line: (indentation, opened by a "- " item). A sequence may sit
+    # at its parent key's own indentation ("a:" then "- b"), so an item line closes an equal
+    # level only when that level is an item too.
+    indents: list[tuple[int, bool]] = []
     flow = 0  # open [ and { of a flow collection, which may span lines
     scalar_indent = -1  # inside a | or > block scalar: lines indented more than this are text
     for number, line in enumerate(text.split("\n")):
@@ -151,13 +178,25 @@ def nesting_depth(text: str) -> tuple[int, int]:
             scalar_indent = -1
         start = 0
         if flow == 0:
-            while indents and indents[-1] >= indent:
+            item = body.startswith(("- ", "? ")) or body in ("-", "?")
+            while indents and (indents[-1][0] > indent
+                               or (indents[-1][0] == indent and (indents[-1][1] or not item))):
                 indents.pop()
-            indents.append(indent)
+            indents.append((indent, item))
             while body.startswith(("- ", "? "), start) or body[start:] in ("-", "?"):
                 start += 2  # each compact "- - x" item opens one more level
-                indents.append(indent + start)
+                indents.append((indent + start, False))
+            rest = body[start:].split(" #")[0].rstrip()
+            if start and not (rest.endswith(":") or ": " in rest):
+                # "- y": a scalar item, so an item line at its content's indentation is a sibling
+                # level, not a sequence nested in a mapping as after "- a:".
+                indents[-1] = (indents[-1][0], True)
         level = len(indents)
+        if flow == 0 and _NESTING_MARKS.search(body, start) is None:
+            # Most lines: no bracket, quote, block scalar or comment to walk character by character.
+            if level > deepest:
+                deepest, deepest_line = level, number
+            continue
         quote = ""
         value_start = True  # a flow collection can start only where a value starts
         index = start
@@ -198,7 +237,7 @@ def nesting_depth(text: str) -> tuple[int, int]:
     return deepest, deepest_line
 
 
-def _measure(root: yaml.Node, first_line: int) -> None:
+def _measure(root: yaml.Node, first_line: int, newlines: list[int] | None = None) -> None:
     """Refuse a node graph that refers to itself, or would expand past MAX_VALUES or MAX_DEPTH.
 
     Aliases make the graph a DAG whose expansion can be exponential in its size, so sizes are
@@ -217,19 +256,19 @@ def _measure(root: yaml.Node, first_line: int) -> None:
             size[key] = 1 + sum(size[id(child)] for child in children)
             depth[key] = 1 + max((depth[id(child)] for child in children), default=0)
             if size[key] > MAX_VALUES:
-                raise YamlError(first_line + node.start_mark.line,
+                raise YamlError(first_line + _mark_line(node.start_mark, newlines),
                                 f"holds more than {MAX_VALUES:,} values (an alias counts each "
                                 "time it is used); the limit keeps the checker fast",
                                 "yaml-limit")
             if depth[key] > MAX_DEPTH:
-                raise YamlError(first_line + node.start_mark.line,
+                raise YamlError(first_line + _mark_line(node.start_mark, newlines),
                                 f"nests lists and mappings more than {MAX_DEPTH} deep once its "
                                 "aliases are expanded", "yaml-limit")
             continue
         if key in size:
             continue
         if key in active:
-            raise YamlError(first_line + node.start_mark.line,
+            raise YamlError(first_line + _mark_line(node.start_mark, newlines),
                             "holds an alias that refers to a value containing it, which never "
                             "ends", "yaml-limit")
         active.add(key)
@@ -254,11 +293,16 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
     if deepest > MAX_DEPTH:
         raise YamlError(first_line + at, f"nests lists and mappings {deepest:,} deep; the limit is "
                         f"{MAX_DEPTH}", "yaml-limit")
+    # Only aliases (which need an &anchor) can make a short text expand or refer to itself, and
+    # without them its depth is what nesting_depth counted and it holds at most two values per
+    # character (a key and its empty value): then the node walk can be skipped.
+    measure = "&" in text or 2 * len(text) >= MAX_VALUES
     if _FastLoader is not None:
         fast = _FastLoader(text)
         fast.line_offset = first_line - 1
+        fast.newlines = _newlines(text)
         try:
-            return _construct(fast, first_line)
+            return _construct(fast, first_line, measure)
         except yaml.YAMLError:
             pass  # re-parse below for the pure loader's precise message and line
         finally:
@@ -269,11 +313,15 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         line = first_line + text.count("\n", 0, max(error.position, 0))
         raise YamlError(line, f"character {error.character!r} is not allowed") from None
     loader.line_offset = first_line - 1
+    loader.newlines = _newlines(text)
     try:
-        return _construct(loader, first_line)
+        return _construct(loader, first_line, measure)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
+        # A mark at the end of the stream sits on the line after a final newline, which is
+        # not in the file: report the text's last line instead.
+        last = max(text.count("\n") - text.endswith("\n"), 0)
+        line = first_line + min(_mark_line(mark, loader.newlines) if mark else 0, last)
         problem = " ".join(part for part in (error.context, error.problem) if part)
         raise YamlError(line, problem or "invalid YAML") from None
     except yaml.YAMLError as error:
@@ -282,9 +330,10 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         loader.dispose()
 
 
-def _construct(loader: Any, first_line: int) -> Any:
+def _construct(loader: Any, first_line: int, measure: bool = True) -> Any:
     node = loader.get_single_node()
     if node is None:
         return None
-    _measure(node, first_line)
+    if measure:
+        _measure(node, first_line, loader.newlines)
     return loader.construct_document(node)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import math
 import shutil
 import threading
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from pagetools import axe_violations, describe_violations
 from playwright.sync_api import Browser, Frame, Page
 
 from coursekit.course import load_course
+from coursekit.export import to_moodle_xml
 from coursekit.model import Question
 from coursekit.scorm import SUSPEND_DATA_LIMIT, PlayerConfig, worst_suspend_data, write_package
 from npmpackages import SCORM_AGAIN, npm_install
@@ -249,6 +252,54 @@ def test_feedback_never_shows_only_the_score(
     submit(frame)
     assert cmi(page, "core.lesson_status") == "passed"
     assert frame.locator("#pt-form").is_hidden()
+
+
+def moodle_fractions(questions: list[Question]) -> dict[str, list[float]]:
+    """Each option's grade fraction (percent, by source index) read back from the Moodle XML
+    export, matched to the bank by option text: what Moodle would give for choosing it."""
+    quiz = ET.fromstring(to_moodle_xml(questions, "Test course"))
+    found = {}
+    for item, question in zip(quiz.findall("question")[1:], questions, strict=True):
+        assert item.findtext("idnumber") == question.id
+        by_text = {" ".join((a.findtext("text") or "").split()): float(a.get("fraction") or "")
+                   for a in item.findall("answer")}
+        found[question.id] = [by_text[" ".join(o.text.split())] for o in question.options]
+    return found
+
+
+def partial_choice(n: int, question: Question) -> list[int]:
+    """A varied attempt: multiple-answer questions get one right answer only, all right answers
+    plus a wrong one, only a wrong one, or every right answer, in turn; the rest their key."""
+    right = key(question)
+    wrong_ones = [i for i, option in enumerate(question.options) if not option.correct]
+    if not question.multiple:
+        return right
+    return [right[:1], right + wrong_ones[:1], wrong_ones[:1], right][n % 4]
+
+
+def test_multiple_answer_questions_earn_the_moodle_exports_partial_credit(
+        open_player: Callable[..., tuple[Page, Frame]], posttest_questions: list[Question]) -> None:
+    fractions = moodle_fractions(posttest_questions)
+    multiple = [q for q in posttest_questions if q.multiple]
+    assert len(multiple) >= 4, "the bank needs multiple-answer questions for this test"
+    page, frame = open_player(PlayerConfig(attempts=1, feedback="each"))
+    marks = []
+    for n, question in enumerate(multiple + [q for q in posttest_questions if not q.multiple]):
+        chosen = partial_choice(n, question)
+        answer(frame, question, chosen)
+        marks.append(min(100.0, max(0.0, sum(fractions[question.id][i] for i in chosen))) / 100)
+    submit(frame)
+    expected = math.floor(100 * sum(marks) / len(posttest_questions) + 1e-9)
+    assert 0 < expected < 100 and any(0 < m < 1 for m in marks)
+    assert cmi(page, "core.score.raw") == str(expected)
+    assert cmi(page, "core.lesson_status") == ("passed" if expected >= 75 else "failed")
+    one_right = multiple[0]  # one of its two or three right answers: part of the mark
+    share = round(fractions[one_right.id][key(one_right)[0]])  # percent
+    assert frame.inner_text(f"#pt-{one_right.id} .pt-mark") == (
+        f"Your answer is partly correct: it earns {share} % of the question's mark.")
+    assert frame.inner_text(f"#pt-{multiple[2].id} .pt-mark") == "Your answer is not correct."
+    assert frame.inner_text(f"#pt-{multiple[3].id} .pt-mark") == "Your answer is correct."
+    assert f"({expected} %)" in frame.inner_text("#pt-result-text")
 
 
 def test_submit_with_unanswered_questions_names_them_and_reports_nothing(

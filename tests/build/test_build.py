@@ -32,7 +32,8 @@ def test_fixture_site_builds_cleanly(fixture_site: Built) -> None:
     assert fixture_site.error is None, fixture_site.problems()
     assert fixture_site.problems() == []
     assert [p.relative_to(fixture_site.site).as_posix() for p in fixture_site.html_files()] == [
-        "404.html", "glossary.html", "index.html", "module.html", "references.html", "roleplay.html",
+        "404.html", "credit-hours.html", "glossary.html", "index.html", "module.html", "references.html",
+        "roleplay.html",
     ]
 
 
@@ -44,16 +45,17 @@ def test_fixture_questions_are_fieldsets(fixture_site: Built) -> None:
         ("q-m1-fine-tone", "single"), ("q-m1-bid-signs", "multiple"), ("q-m1-turn-toward", "single"),
     ]
     assert len(page.all("fieldset")) == 3
-    assert re.findall(r'<legend><span class="ck-number">(Question \d\.)</span>', html) == [
-        "Question 1.", "Question 2.", "Question 3.",
+    assert re.findall(r'<legend><span class="ck-number">(Question \d of \d\.)</span>', html) == [
+        "Question 1 of 3.", "Question 2 of 3.", "Question 3 of 3.",
     ]
     assert [i["type"] for i in page.all("input")] == ["radio"] * 3 + ["checkbox"] * 4 + ["radio"] * 3
     assert len(page.has_class("details", "ck-answer")) == 3
     assert [li["data-ck-correct"] for li in page.all("li") if "data-ck-correct" in li] == [
         "false", "false", "true", "false", "true", "false", "true", "false", "false", "true",
     ]
-    assert '<legend><span class="ck-number">Question 1.</span> Amara says "I\'m fine" while looking away. ' \
-           "Which response is <em>most</em> attuned?</legend>" in html
+    assert '<legend><span class="ck-number">Question 1 of 3.</span> Amara says "I\'m fine" while looking ' \
+           'away. Which response is <em>most</em> attuned?\n<span class="ck-hint">Select one answer.</span>' \
+           "</legend>" in html
     assert len(page.has_class("div", "ck-tools")) == 1
     assert "COURSEKITBLOCK" not in html and "```question" not in html and "id: m1-" not in html
 
@@ -114,8 +116,12 @@ def test_fixture_syllabus_and_glossary(fixture_site: Built) -> None:
     assert "Taught in Listening for the quiet cue." in glossary.text
     assert glossary.all("a", href="module.html")
     module = fixture_site.read("module.html")
-    assert ('<abbr title="Noticing and responding to another person\'s inner state, not only to their '
-            'words.">attunement</abbr>') in module
+    # The first use links to the glossary entry, with the definition as its description.
+    assert ('<a href="glossary.html#term-attunement" aria-describedby="ck-def-attunement">attunement</a>'
+            '<span class="ck-def" id="ck-def-attunement" role="tooltip" data-search-exclude>Noticing and '
+            "responding to another person's inner state, not only to their words.</span>") in module
+    assert glossary.all("dt", id="term-attunement")
+    assert "<abbr" not in module
 
 
 def test_fixture_glossary_is_one_flat_definition_list(fixture_site: Built) -> None:
@@ -340,3 +346,25 @@ def test_learner_edition_has_no_posttest(learner_site: Built) -> None:
         assert prompt not in learner, f"post-test question {question.id} leaks into the learner edition"
     assert not list(learner_site.site.rglob("*.gift.txt"))
     assert not list(learner_site.site.rglob("*.moodle.xml"))
+
+
+def test_instructor_search_finds_role_plays_not_their_printed_copies(instructor_site: Built) -> None:
+    # Role cards, handouts, observer forms and live views repeat the role-play page; indexing
+    # them made a quarter of the instructor search index and gave five hits for every search.
+    index = json.loads(instructor_site.read("search/search_index.json"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    copies = sorted(page for page in pages if page.startswith(
+        ("instructors/cards/", "instructors/handouts/", "instructors/observer-forms/", "instructors/live/")))
+    assert not copies
+    assert any(page.startswith("roleplays/") for page in pages)
+    assert "instructors/post-test.html" in pages
+
+
+@pytest.mark.parametrize("edition", ["learner_site", "instructor_site"])
+def test_every_table_has_a_header_row_with_words(edition: str, request: pytest.FixtureRequest) -> None:
+    # A table whose header cells are empty gives a screen reader nothing to announce per column.
+    built: Built = request.getfixturevalue(edition)
+    empty = [path.relative_to(built.site).as_posix() for path in built.html_files()
+             for head in re.findall(r"<thead>(.*?)</thead>", path.read_text(encoding="utf-8"), re.S)
+             if not all(Html(cell).text.strip() for cell in re.findall(r"<th\b.*?</th>", head, re.S))]
+    assert not empty

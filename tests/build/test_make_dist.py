@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sitebuild import Built
 
 from coursekit.course import load_course
 from coursekit.dist import read_project
@@ -187,3 +188,60 @@ def test_credit_hours_page_states_the_course_total(dist: dict[str, Path]) -> Non
     page = next(p for n, p in dist.items() if n.endswith("-credit-hours.html")).read_text(encoding="utf-8")
     hours = round(course.total_minutes / 60, 1)
     assert f"{course.total_minutes} minutes, or <strong>{hours:g} credit hours</strong>" in page
+
+
+# ---- the same curriculum map and credit hours as site pages ---------------------------------
+
+
+def _article_text(html: str) -> str:
+    """The page's article as plain text, whitespace normalised."""
+    start = html.index("<article")
+    body = re.sub(r"<[^>]+>", " ", html[start:html.index("</article>", start)])
+    return one_line(body.replace("&amp;", "&"))
+
+
+def test_credit_hours_page_is_in_both_editions_and_matches_the_dist_file(
+        learner_site: Built, instructor_site: Built, dist: dict[str, Path]) -> None:
+    course = load_course(ROOT / "docs", "docs")
+    printed = _article_text(next(p for n, p in dist.items() if n.endswith("-credit-hours.html"))
+                            .read_text(encoding="utf-8").replace("<body>", "<article>")
+                            .replace("</body>", "</article>"))
+    for built in (learner_site, instructor_site):
+        page = built.read("credit-hours.html")
+        text = _article_text(page).replace("¶", " ")
+        assert one_line(text) == one_line(printed.replace("¶", " ")), "site page and dist file differ"
+        hours = round(course.total_minutes / 60, 1)
+        assert f"{course.total_minutes} minutes, or {hours:g} credit hours" in text
+        # In the nav, straight after Course information (linked from every page, this one too).
+        index = built.read("index.html")
+        assert 0 < index.index('href="course-info.html"') < index.index('href="credit-hours.html"')
+    # The learner edition names no post-test item on it, and has no curriculum map.
+    learner_page = learner_site.read("credit-hours.html")
+    for question in load_posttest(course):
+        assert question.id not in learner_page, question.id
+    assert not (learner_site.site / "instructors").exists()
+
+
+def test_curriculum_map_page_is_in_the_instructor_edition_with_every_item(
+        instructor_site: Built, dist: dict[str, Path]) -> None:
+    course = load_course(ROOT / "docs", "docs")
+    page = instructor_site.read("instructors/curriculum-map.html")
+    rows = [row for body in re.findall(r"<tbody>(.*?)</tbody>", page, re.DOTALL)
+            for row in re.findall(r"<tr>(.*?)</tr>", body, re.DOTALL)]
+    objectives = [o for m in course.modules for o in m.objectives]
+    assert len(rows) == len(objectives)
+    for objective, row in zip(objectives, rows, strict=True):
+        assert f"<code>{objective.id}</code>" in row
+        assert "missing" not in row
+    for question in load_posttest(course):
+        assert f"<code>{question.id}</code>" in page, question.id
+    printed = next(p for n, p in dist.items()
+                   if n.endswith("-curriculum-map.html")).read_text(encoding="utf-8")
+    assert re.findall(r"<code>([^<]+)</code>", printed) == re.findall(
+        r"<code>([^<]+)</code>", page[page.index("<article"):page.index("</article>")])
+    assert 'href="curriculum-map.html"' in instructor_site.read("instructors/hosting-lms.html")
+
+
+def load_posttest(course: object) -> list[Question]:
+    pages = [p for p in course.pages.values() if p.kind == "posttest"]  # type: ignore[attr-defined]
+    return pages[0].questions

@@ -108,3 +108,11 @@ def test_citation_scan_is_linear_on_hostile_text() -> None:
     assert find_citations(hostile) == []
     assert len(citation_errors(hostile)) == 250_000
     assert time.perf_counter() - start < 10
+
+
+def test_citation_followed_by_a_colon_mid_line_is_a_citation() -> None:
+    # Only a bracket that starts its line (up to three spaces in) can be a link reference
+    # definition; "as [@a]: ..." in a sentence cites.
+    assert find_citations("As argued [@a]: the point.\n   [@b]: https://example.org\n") == [("a", 1)]
+    assert replace_citations("As argued [@a]: the point.", lambda items: "(A)") == \
+        "As argued (A): the point."

@@ -203,11 +203,34 @@ def test_release_refuses_placeholder_text_in_what_it_writes(
                      "placeholder text", err, re.MULTILINE), err
 
 
-def test_evaluation_asks_about_every_objective_and_the_open_questions(tmp_path: Path) -> None:
-    root = project(tmp_path)
+# A second post-test item, for objective m1-o2 (every objective needs one: curriculum-posttest).
+SECOND_ITEM = """
+```question
+id: pt-second
+objective: m1-o2
+prompt: Ravi says he is fine, jaw tight. Which response stays with him?
+options:
+  - text: Notice the tight jaw aloud and wait.
+    correct: true
+    rationale: It names the cue without pressing.
+  - text: Move to his partner's view.
+    rationale: It leaves Ravi's cue unmet.
+  - text: Tell him he does not seem fine.
+    rationale: It argues with him.
+```
+"""
+
+
+def two_objectives(root: Path) -> None:
     write_docs(root / "docs", {"modules/one.md": module("m1", ("m1-o1", "m1-o2"),
                                                         (("m1-q", "m1-o1"), ("m1-r", "m1-o2")),
-                                                        minutes=4)})
+                                                        minutes=4),
+                               "instructors/post-test.md": POSTTEST + SECOND_ITEM})
+
+
+def test_evaluation_asks_about_every_objective_and_the_open_questions(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    two_objectives(root)
     assert run(root) == 0
     rows = list(csv.DictReader(io.StringIO(
         (root / "dist" / "mini-course-2.0.1-evaluation.csv").read_text(encoding="utf-8"))))
@@ -218,20 +241,33 @@ def test_evaluation_asks_about_every_objective_and_the_open_questions(tmp_path: 
     assert printed.count("Describe the quiet cue.") == 2 and "accommodation" in printed
 
 
-def test_release_refuses_an_objective_without_a_post_test_item(
+def test_an_objective_without_a_post_test_item_is_refused_at_the_objective(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = project(tmp_path)
-    (root / "mkdocs.yml").write_text(HOST, encoding="utf-8")
-    write_docs(root / "docs", {"modules/one.md": module("m1", ("m1-o1", "m1-o2"),
-                                                        (("m1-q", "m1-o1"), ("m1-r", "m1-o2")),
-                                                        minutes=4)})
-    assert run(root) == 0  # shown on the map as missing, refused only for a release
+    two_objectives(root)
+    assert run(root) == 0
     page = (root / "dist" / "mini-course-2.0.1-curriculum-map.html").read_text(encoding="utf-8")
-    assert page.count("<td><strong>missing</strong></td>") == 1 and "<code>pt-final</code>" in page
+    assert "<code>pt-final</code>" in page and "<code>pt-second</code>" in page
+    assert "<td><strong>missing</strong></td>" not in page
+    (root / "docs/instructors/post-test.md").write_text(POSTTEST, encoding="utf-8")
     capsys.readouterr()
-    assert run(root, "--release") == 1
-    assert (f"{root}/docs/modules/one.md:10: [curriculum-posttest] Objective 'm1-o2' has no post-test "
-            "question.") in capsys.readouterr().err
+    assert run(root) == 1  # in every run, not only a release: the course check refuses it
+    err = capsys.readouterr().err
+    assert (f"{root}/docs/modules/one.md:10: [curriculum-posttest] No post-test question assesses "
+            "objective 'm1-o2'. Add a post-test question whose 'objective:' is this objective's "
+            "id.") in err
+    assert "nothing was written" in err
+
+
+def test_an_objective_without_a_self_check_is_refused_at_the_objective(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    two_objectives(root)
+    write_docs(root / "docs", {"modules/one.md": module("m1", ("m1-o1", "m1-o2"), (("m1-q", "m1-o1"),),
+                                                        minutes=3)})
+    assert run(root) == 1
+    assert (f"{root}/docs/modules/one.md:10: [objective-unassessed] No question assesses objective "
+            "'m1-o2'.") in capsys.readouterr().err
 
 
 def test_credit_hours_page_adds_up_to_the_declared_total(tmp_path: Path) -> None:
@@ -241,3 +277,51 @@ def test_credit_hours_page_adds_up_to_the_declared_total(tmp_path: Path) -> None
     assert "130 words per minute" in page and "10.1016/j.jml.2019.104047" in page
     assert "<strong>2</strong></td>" in page  # the declared minutes of the one module page
     assert "2 minutes, or <strong>0 credit hours</strong>" in page
+
+
+def test_site_pages_come_from_the_same_functions_as_the_dist_files(tmp_path: Path) -> None:
+    from coursekit.course import load_course
+    from coursekit.edition import CREDIT_HOURS_PAGE, CURRICULUM_MAP_PAGE, sponsor_pages
+    from coursekit.sponsor import credit_hours_markdown, curriculum_map_markdown, markdown_page
+
+    root = project(tmp_path)
+    assert run(root) == 0
+    course = load_course(root / "docs", "docs")
+    learner, instructor = sponsor_pages(course, False), sponsor_pages(course, True)
+    assert learner == {CREDIT_HOURS_PAGE: credit_hours_markdown(course)}  # no post-test item ids
+    assert "pt-final" not in learner[CREDIT_HOURS_PAGE]
+    assert instructor == {**learner, CURRICULUM_MAP_PAGE: curriculum_map_markdown(course)}
+    assert "`pt-final`" in instructor[CURRICULUM_MAP_PAGE]
+    for uri, name in ((CREDIT_HOURS_PAGE, "credit-hours"), (CURRICULUM_MAP_PAGE, "curriculum-map")):
+        written = (root / "dist" / f"mini-course-2.0.1-{name}.html").read_text(encoding="utf-8")
+        assert markdown_page("", instructor[uri]).split("<body>")[1] == written.split("<body>")[1]
+
+
+@pytest.mark.parametrize(("nav", "expected"), [
+    (["index.md", {"Course information": "course-info.md"}, "glossary.md"],
+     ["index.md", {"Course information": "course-info.md"},
+      {"How credit hours were calculated": "credit-hours.md"}, "glossary.md"]),
+    (["index.md"], ["index.md", {"How credit hours were calculated": "credit-hours.md"}]),
+    (["course-info.md", {"Hours": "credit-hours.md"}], ["course-info.md", {"Hours": "credit-hours.md"}]),
+])
+def test_credit_hours_page_joins_the_nav_after_course_information(nav: list[object],
+                                                                   expected: list[object]) -> None:
+    from coursekit.edition import with_credit_hours
+
+    assert with_credit_hours(nav) == expected
+
+
+def test_certificate_marks_an_unset_address_and_approval_as_unset(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "mkdocs.yml").write_text(HOST.replace("    address: 12 River Road, Springfield\n", "")
+                                     .replace("    approval: Riverside Couples Institute is approved to "
+                                              "sponsor continuing education.\n", "    approval: ''\n"),
+                                     encoding="utf-8")
+    assert run(root) == 0
+    certificate = (root / "dist" / "mini-course-2.0.1-certificate.html").read_text(encoding="utf-8")
+    for key, label in (("address", "Provider address"), ("approval", "Approval statement")):
+        row = re.search(rf"<th scope=\"row\">{label}</th><td>(.*?)</td>", certificate)
+        assert row is not None, label
+        assert row.group(1) == (f'<span class="unset">Not yet set by the hosting program '
+                                f"(extra.host.{key} in mkdocs.yml)</span>"), label
+    assert "Approved for 1 hour" not in certificate  # the credit field is not the approval statement

@@ -72,10 +72,10 @@ def test_instructor_nav_puts_the_index_first_then_pages_by_name(tmp_path: Path) 
               "roleplays/quiet.md": ROLEPLAY_PAGE, "about.md": INSTRUCTOR_PAGE.format(title="About")}
     course = load_course(write_docs(tmp_path / "docs", files), "docs")
     nav = instructor_nav(course)
-    assert nav[:5] == ["instructors/index.md", "instructors/agendas.md", "instructors/guide.md",
-                       "instructors/zeta.md", "instructors/notes.md"]
+    assert nav[:6] == ["instructors/index.md", "instructors/agendas.md", "instructors/guide.md",
+                       "instructors/zeta.md", "instructors/curriculum-map.md", "instructors/notes.md"]
     # then one section per kind of printable, each listing the role-play's sheet
-    sections = nav[5:]
+    sections = nav[6:]
     assert all(isinstance(s, dict) and len(s) == 1 for s in sections)
     assert {"Role cards", "Participant handouts", "Observer forms"} <= {k for s in sections for k in s}
     assert "instructors/cards/extra.md" not in str(nav)
@@ -84,7 +84,8 @@ def test_instructor_nav_puts_the_index_first_then_pages_by_name(tmp_path: Path) 
 def test_instructor_nav_without_an_index_is_in_name_order(tmp_path: Path) -> None:
     files = {f"instructors/{name}.md": INSTRUCTOR_PAGE.format(title=name) for name in ("b", "a")}
     course = load_course(write_docs(tmp_path / "docs", files), "docs")
-    assert instructor_nav(course)[:3] == ["instructors/a.md", "instructors/b.md", "instructors/notes.md"]
+    assert instructor_nav(course)[:4] == ["instructors/a.md", "instructors/b.md",
+                                          "instructors/curriculum-map.md", "instructors/notes.md"]
 
 
 def found(severity: Severity, line: int = 1) -> Diagnostic:

@@ -117,6 +117,15 @@ def test_rendered_notebook_loses_inline_css_and_scripts_and_gains_course_markup(
     assert '<pre tabindex="0"><code>' in out and '<div class="jp-Cell-inputWrapper">' in out
 
 
+def test_notebook_table_alignment_needs_no_inline_style() -> None:
+    # A strict Content-Security-Policy (style-src 'self') refuses style attributes.
+    html = ('<table><tr><th style="text-align: right;">n</th><td style="text-align:center">1</td>'
+            '<td style="color: red">2</td></tr></table>')
+    out = finish_notebook_html(html, render_question=lambda text: None, render_citation=lambda keys: "")
+    assert '<th align="right">n</th><td align="center">1</td>' in out
+    assert '<td style="color: red">2</td>' in out  # not an alignment: left for the sanitiser
+
+
 # ---- the learner notebook's arithmetic ---------------------------------------------------------
 
 def _notebook_functions() -> dict[str, object]:

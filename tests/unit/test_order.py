@@ -46,7 +46,9 @@ def test_page_and_exports_show_the_same_order() -> None:
     shown = [o.text for o in shown_options(q)]
     html = render_question(q, 1, {})
     assert re.findall(r'<label for="ck-q4-\d">([^<]+)</label>', html) == shown
-    assert re.findall(r"</strong> ([^<]+)</p>", html) == shown  # the no-JavaScript answers
+    # The no-JavaScript answers follow the same order (by letter, each with its rationale).
+    assert re.findall(r'<span class="ck-rationale">([^<]+)</span>', html) == [
+        o.rationale for o in shown_options(q)]
     gift = to_gift([q], "C")
     assert re.findall(r"%-?[\d.]+%([A-Za-z]+\.)#", gift) == shown
     answers = ET.fromstring(to_moodle_xml([q], "C").encode()).findall("question[2]/answer")

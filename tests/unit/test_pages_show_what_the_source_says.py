@@ -113,8 +113,9 @@ def test_the_answer_key_numbers_questions_from_one(tmp_path: Path) -> None:
     loaded = load(tmp_path, {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
                              "instructors/post-test.md": source})
     text = rendered(loaded, "instructors/post-test.md", source, True)
-    numbered = [line for line in text.split("\n") if line.startswith("### Question")]
-    assert [line.split(":")[0] for line in numbered] == ["### Question 1", "### Question 2", "### Question 3"]
+    numbered = [line for line in text.split("\n") if line.startswith("<h3 ")]
+    titles = [line.split(">")[1].split(" (")[0] for line in numbered]
+    assert titles == ["Question 1", "Question 2", "Question 3"]
     assert "pt-a" in numbered[0] and "pt-c" in numbered[2]
 
 

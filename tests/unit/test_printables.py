@@ -46,7 +46,8 @@ def test_four_printables_and_a_card_per_role(course: Course) -> None:
 
 def test_handout_shows_nothing_a_participant_should_not_read(course: Course) -> None:
     handout = printable_pages(course)["instructors/handouts/quiet.md"]
-    assert handout.startswith("---\nhide:\n  - navigation\n---\n\n# Participant handout: The quiet cue\n")
+    assert handout.startswith("---\nhide:\n  - navigation\n")
+    assert "search:\n  exclude: true\n---\n\n# Participant handout: The quiet cue\n" in handout
     for secret in ("You are frightened for your mother.", "You feel shut out.", "FACILITATOR-ONLY",
                    "CUE-ONLY", "Name the cue you notice.", "I'm fine."):
         assert secret not in handout

@@ -44,14 +44,11 @@ def read_items(xml: str) -> dict[str, dict[str, object]]:
         labels = [(label.get("ident"), label.findtext("q:material/q:mattext", namespaces=NS))
                   for label in lid.iterfind("q:render_choice/q:response_label", NS)]
         conditions = item.findall("q:resprocessing/q:respcondition", NS)
-        scoring = [c for c in conditions if c.find("q:setvar", NS) is not None]
-        assert len(scoring) == 1, f"{item.get('ident')}: one scoring condition expected"
-        var = scoring[0].find("q:conditionvar", NS)
-        if var.find("q:and", NS) is not None:
-            chosen = [v.text for v in var.findall("q:and/q:varequal", NS)]
-            refused = [v.text for v in var.findall("q:and/q:not/q:varequal", NS)]
-        else:
-            chosen, refused = [v.text for v in var.findall("q:varequal", NS)], []
+        decvar = item.find("q:resprocessing/q:outcomes/q:decvar", NS)
+        # What choosing each option does to SCORE: ("Set", "100") or ("Add", its grade fraction).
+        scoring = {c.findtext("q:conditionvar/q:varequal", namespaces=NS):
+                   (c.find("q:setvar", NS).get("action"), c.findtext("q:setvar", namespaces=NS))
+                   for c in conditions if c.find("q:setvar", NS) is not None}
         shown_for = {c.findtext("q:conditionvar/q:varequal", namespaces=NS):
                      c.find("q:displayfeedback", NS).get("linkrefid")
                      for c in conditions if c.find("q:displayfeedback", NS) is not None}
@@ -62,8 +59,8 @@ def read_items(xml: str) -> dict[str, dict[str, object]]:
             "prompt": item.findtext("q:presentation/q:material/q:mattext", namespaces=NS),
             "cardinality": lid.get("rcardinality"),
             "shuffle": lid.find("q:render_choice", NS).get("shuffle"),
-            "labels": labels, "key": sorted(chosen), "not": sorted(refused),
-            "score": scoring[0].findtext("q:setvar", namespaces=NS),
+            "labels": labels, "scoring": scoring,
+            "range": (decvar.get("minvalue"), decvar.get("maxvalue")),
             "rationales": {ident: feedback[shown_for[ident]] for ident, _ in labels},
         }
     return items
@@ -71,18 +68,49 @@ def read_items(xml: str) -> dict[str, dict[str, object]]:
 
 def expected(question: Question) -> dict[str, object]:
     order = display_order(question.id, len(question.options))
-    right = sorted(option_ident(question, i) for i in order if question.options[i].correct)
-    wrong = sorted(option_ident(question, i) for i in order if not question.options[i].correct)
+    right = [i for i in order if question.options[i].correct]
+    if question.multiple:  # partial credit, as Moodle: right options share +100, wrong ones -100
+        wrong = len(question.options) - len(right)
+        scoring = {option_ident(question, i): ("Add", moodle_fraction(
+            100 / len(right) if question.options[i].correct else -100 / wrong)) for i in order}
+    else:
+        scoring = {option_ident(question, right[0]): ("Set", "100")}
     return {
         "type": "multiple_answers_question" if question.multiple else "multiple_choice_question",
         "points": "1.0", "prompt": str(author_markdown(question.prompt)),
         "cardinality": "Multiple" if question.multiple else "Single", "shuffle": "Yes",
         "labels": [(option_ident(question, i), str(author_markdown(question.options[i].text, inline=True)))
                    for i in order],
-        "key": right, "not": wrong if question.multiple else [], "score": "100",
+        "scoring": scoring, "range": ("0", "100"),
         "rationales": {option_ident(question, i): str(author_markdown(question.options[i].rationale))
                        for i in order},
     }
+
+
+def moodle_fraction(percent: float) -> str:
+    """A grade fraction as Moodle's import spells it: up to five decimals, no trailing zeros."""
+    return f"{percent:.5f}".rstrip("0").rstrip(".")
+
+
+def qti_score(item: dict[str, object], chosen: list[str]) -> float:
+    """SCORE after a learner chooses `chosen`, as a QTI 1.2 processor computes it: each
+    continuing condition that matches applies its setvar, then decvar's bounds hold."""
+    score = 0.0
+    for ident in chosen:
+        action, value = item["scoring"].get(ident, ("Add", "0"))  # type: ignore[union-attr]
+        score = float(value) if action == "Set" else score + float(value)
+    return min(100.0, max(0.0, score))
+
+
+def test_multiple_answer_items_earn_partial_credit_as_moodle_grades_them() -> None:
+    item = read_items(to_qti([MULTIPLE], "Course", "c"))["pt-2"]
+    right = [option_ident(MULTIPLE, i) for i, o in enumerate(MULTIPLE.options) if o.correct]
+    wrong = [option_ident(MULTIPLE, i) for i, o in enumerate(MULTIPLE.options) if not o.correct]
+    assert len(right) >= 2 and wrong
+    assert qti_score(item, right) == pytest.approx(100, abs=1e-3)
+    assert qti_score(item, right[:1]) == pytest.approx(100 / len(right), abs=1e-3)
+    assert qti_score(item, right + wrong[:1]) == pytest.approx(100 - 100 / len(wrong), abs=1e-3)
+    assert qti_score(item, wrong) == 0  # floored at 0, never negative
 
 
 def test_small_bank_is_valid_and_reads_back_exactly() -> None:

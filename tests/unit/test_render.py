@@ -51,38 +51,39 @@ GOLDEN = """\
 <div class="ck-question" id="q-m1-q" data-ck-question="m1-q" data-ck-type="single">
 <form class="ck-form" novalidate>
 <fieldset>
-<legend><span class="ck-number">Question 3.</span> Which is <em>most</em> attuned?</legend>
-<p class="ck-hint" id="ck-hint-m1-q">Select one answer.</p>
+<legend><span class="ck-number">Question 3.</span> Which is <em>most</em> attuned?
+<span class="ck-hint">Select one answer.</span></legend>
 <div class="ck-option">
-<input type="radio" name="ck-m1-q" id="ck-m1-q-0" value="9e14da83cb" aria-describedby="ck-hint-m1-q">
+<input type="radio" name="ck-m1-q" id="ck-m1-q-0" value="9e14da83cb">
 <label for="ck-m1-q-0">Name the cue.</label>
 </div>
 <div class="ck-option">
-<input type="radio" name="ck-m1-q" id="ck-m1-q-1" value="47c3536fef" aria-describedby="ck-hint-m1-q">
+<input type="radio" name="ck-m1-q" id="ck-m1-q-1" value="47c3536fef">
 <label for="ck-m1-q-1">Move on.</label>
 </div>
 <div class="ck-option">
-<input type="radio" name="ck-m1-q" id="ck-m1-q-2" value="5adf3962ae" aria-describedby="ck-hint-m1-q">
+<input type="radio" name="ck-m1-q" id="ck-m1-q-2" value="5adf3962ae">
 <label for="ck-m1-q-2">Accuse.</label>
 </div>
 </fieldset>
-<button type="submit" class="md-button ck-check" hidden>Check answer</button>
-<div class="ck-feedback" role="status" aria-live="polite"></div>
+<button type="submit" class="md-button ck-check" hidden data-search-exclude>Check answer</button>
+<div class="ck-feedback" data-search-exclude></div>
+<p class="ck-announce" role="status" data-search-exclude></p>
 </form>
-<details class="ck-answer">
+<details class="ck-answer" data-search-exclude>
 <summary>Show answer and rationale</summary>
 <ul class="ck-rationales">
-<li data-ck-option="0" data-ck-key="9e14da83cb" data-ck-correct="true">
-<p class="ck-verdict"><strong>Correct:</strong> Name the cue.</p>
-<div class="ck-rationale"><p>It opens a door.</p></div>
+<li data-ck-option="0" data-ck-correct="true">
+<strong class="ck-verdict">A is correct.</strong>
+<span class="ck-rationale">It opens a door.</span>
 </li>
-<li data-ck-option="1" data-ck-key="47c3536fef" data-ck-correct="false">
-<p class="ck-verdict"><strong>Not correct:</strong> Move on.</p>
-<div class="ck-rationale"><p>Tempting, but it misses the cue.</p></div>
+<li data-ck-option="1" data-ck-correct="false">
+<strong class="ck-verdict">B is not correct.</strong>
+<span class="ck-rationale">Tempting, but it misses the cue.</span>
 </li>
-<li data-ck-option="2" data-ck-key="5adf3962ae" data-ck-correct="false">
-<p class="ck-verdict"><strong>Not correct:</strong> Accuse.</p>
-<div class="ck-rationale"><p>It invites defence.</p></div>
+<li data-ck-option="2" data-ck-correct="false">
+<strong class="ck-verdict">C is not correct.</strong>
+<span class="ck-rationale">It invites defence.</span>
 </li>
 </ul>
 <p class="ck-source">Source: <a href="#ref-reis1988">Reis &amp; Shaver, 1988</a></p></details>
@@ -108,7 +109,8 @@ def test_single_is_radio_and_multiple_is_checkbox(qtype: str, input_type: str, h
     assert {i["name"] for i in inputs} == {"ck-m1-q"}
     assert [i["id"] for i in inputs] == ["ck-m1-q-0", "ck-m1-q-1", "ck-m1-q-2"]
     assert [label["for"] for label in Tags(html).all("label")] == ["ck-m1-q-0", "ck-m1-q-1", "ck-m1-q-2"]
-    assert f'<p class="ck-hint" id="ck-hint-m1-q">{hint}</p>' in html
+    assert f'<span class="ck-hint">{hint}</span></legend>' in html  # heard once, with the question
+    assert "aria-describedby" not in html  # not repeated on every option
     assert Tags(html).all("div")[0]["data-ck-type"] == qtype
 
 
@@ -126,9 +128,9 @@ def test_fallback_lists_every_rationale_with_its_verdict() -> None:
         ("0", "true"), ("1", "false"), ("2", "false"), ("3", "true"),
     ]
     for option in options:
-        assert f'<div class="ck-rationale"><p>{option.rationale}</p></div>' in html
-    assert html.count("<strong>Correct:</strong>") == 2
-    assert html.count("<strong>Not correct:</strong>") == 2
+        assert f'<span class="ck-rationale">{option.rationale}</span>' in html
+    assert re.findall(r'class="ck-verdict">(\w) is (correct|not correct)\.</strong>', html) == [
+        ("A", "correct"), ("B", "not correct"), ("C", "not correct"), ("D", "correct")]
     assert "ck-source" not in html  # no source, no source line
 
 
@@ -140,8 +142,12 @@ def test_options_are_shown_in_the_order_the_question_id_fixes() -> None:
     html = render_question(question(options=FOUR), 1, BIB)
     labels = re.findall(r'<label for="ck-m1-q-(\d)">(\w)</label>', html)
     assert labels == [("0", "A"), ("1", "D"), ("2", "C"), ("3", "B")]
-    verdicts = re.findall(r"<strong>(?:Not correct|Correct):</strong> (\w)</p>", html)
-    assert verdicts == ["A", "D", "C", "B"]  # the no-JavaScript answer list follows the same order
+    # The no-JavaScript answer list follows the same order, naming options by letter (shown by
+    # CSS before each label), with each rationale after its verdict; no option text repeated.
+    rationales = re.findall(r'data-ck-correct="(\w+)">\n<strong class="ck-verdict">(\w) is [a-z ]+\.</strong>'
+                            r'\n<span class="ck-rationale">(\w+)\.</span>', html)
+    assert rationales == [("true", "A", "Right"), ("false", "B", "Wrong"), ("false", "C", "Wrong"),
+                          ("false", "D", "Wrong")]
     other = render_question(question(options=FOUR, qid="m2-q"), 1, BIB)
     assert re.findall(r'">(\w)</label>', other) == ["A", "C", "B", "D"]
     assert render_question(question(options=FOUR), 1, BIB) == html  # the same in every build
@@ -150,8 +156,7 @@ def test_options_are_shown_in_the_order_the_question_id_fixes() -> None:
 def test_inputs_and_answers_name_each_option_by_its_text_not_its_place() -> None:
     html = render_question(question(options=FOUR), 1, BIB)
     values = [i["value"] for i in Tags(html).all("input")]
-    keys = [i["data-ck-key"] for i in Tags(html).all("li")]
-    assert values == keys == [option_key(t) for t in "ADCB"]
+    assert values == [option_key(t) for t in "ADCB"]
     assert option_key("A") == "559aead082"  # a change here drops every learner's saved answers
     assert option_key(" Name  the\ncue. ") == option_key("Name the cue.")
 
@@ -162,11 +167,27 @@ def test_unknown_source_is_left_out() -> None:
 
 def test_prompt_markup_is_escaped_not_interpreted() -> None:
     html = render_question(question(prompt='Is <b>x</b> "quoted" & <i onclick="y">z</i>?'), 1, BIB)
-    legend = re.search(r"<legend>(.*)</legend>", html)
+    legend = re.search(r"<legend>(.*)</legend>", html, re.DOTALL)
     assert legend is not None
     assert legend.group(1) == ('<span class="ck-number">Question 1.</span> Is &lt;b&gt;x&lt;/b&gt; '
-                               '"quoted" &amp; &lt;i onclick="y"&gt;z&lt;/i&gt;?')
-    assert [tag for tag, _ in Tags(legend.group(0)).tags] == ["legend", "span"]
+                               '"quoted" &amp; &lt;i onclick="y"&gt;z&lt;/i&gt;?\n'
+                               '<span class="ck-hint">Select one answer.</span>')
+    assert [tag for tag, _ in Tags(legend.group(0)).tags] == ["legend", "span", "span"]
+
+
+def test_a_rationale_does_not_say_correct_a_second_time() -> None:
+    options = (Option("Name the cue.", True, "Correct. It opens a door.", 5),
+               Option("Move on.", False, "Right. Moving on is tempting.", 8))
+    html = render_question(question(options=options), 1, BIB)
+    assert '<span class="ck-rationale">It opens a door.</span>' in html
+    assert '<span class="ck-rationale">Right. Moving on is tempting.</span>' in html  # a distractor's
+
+
+def test_the_hint_is_left_out_when_the_prompt_already_gives_it() -> None:
+    html = render_question(question("multiple", prompt="Which help? Select all that apply."), 1, BIB)
+    assert html.count("Select all that apply") == 1
+    assert "ck-hint" not in html
+    assert 'class="ck-hint">Select all that apply.' in render_question(question("multiple"), 1, BIB)
 
 
 MALICIOUS = [

@@ -8,6 +8,7 @@ counted. A rule added to the table without a case here fails `test_every_rule_ha
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from coursetext import (
 from coursekit.course import Estimate, load_course
 from coursekit.data import parse_bibliography, parse_glossary
 from coursekit.diagnostics import Diagnostic, Severity, sort_diagnostics
+from coursekit.dist import plan
 from coursekit.items import check_items
 from coursekit.parse import parse_page
 from coursekit.rules import RULES
@@ -41,7 +43,8 @@ PAGE = "docs/page.md"
 class Case:
     """`files` maps docs-relative paths to text. Scope "page" parses page.md alone with
     parse_page; "course" loads the folder with load_course; "bibliography" and "glossary"
-    parse that one data file."""
+    parse that one data file; "dist" writes the files relative to a project folder (docs/...,
+    site/..., mkdocs.yml, pyproject.toml) and runs `python -m coursekit.dist`'s checks there."""
 
     id: str
     rule: str
@@ -49,6 +52,7 @@ class Case:
     files: dict[str, str]
     expected: list[Row]
     message: str  # the exact `path:line: [rule] message` for the case's own rule
+    args: tuple[str, ...] = ()  # scope "dist": options after `docs dist --site site`
 
 POSTTEST = "---\ntitle: Post-test\nposttest: true\n---\n\n# Post-test\n\n"
 # A post-test item of its own: one identical to a self-check would also be items-posttest-overlap.
@@ -200,7 +204,8 @@ MODULE_CASES = [
            {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
             "instructors/post.md": POSTTEST},
            [("docs/instructors/post.md", 1, "posttest-coverage", E),
-            ("docs/instructors/post.md", 1, "posttest-size", E)],
+            ("docs/instructors/post.md", 1, "posttest-size", E),
+            ("docs/m1.md", 8, "curriculum-posttest", E)],
            "docs/instructors/post.md:1: [posttest-size] The post-test has 0 questions; 0.0 credit "
            "hours need at least 1. Add questions: about 6 to 8 for each hour of the course's "
            "declared time."),
@@ -208,7 +213,8 @@ MODULE_CASES = [
            {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
             "m2.md": module("m2", ("m2-o1",), (("m2-q1", "m2-o1"),)),
             "instructors/post.md": POSTTEST + POSTTEST_ITEM},
-           [("docs/instructors/post.md", 1, "posttest-coverage", E)],
+           [("docs/instructors/post.md", 1, "posttest-coverage", E),
+            ("docs/m2.md", 8, "curriculum-posttest", E)],
            "docs/instructors/post.md:1: [posttest-coverage] No post-test question assesses module "
            "'m2'. Add a post-test question whose 'objective:' belongs to that module."),
     course("reading-time", "reading-time",
@@ -704,11 +710,101 @@ NOTEBOOK_CASES = [
            "\"capstone\", \"minutes\": 25, \"reviewed\": \"2026-12-01\"}."),
 ]
 
+# ---- the curriculum map and the LMS files (make dist) --------------------------------------
+
+# A project make dist accepts: one module, a post-test, a built site, name and version.
+DIST_PROJECT = {
+    "docs/m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
+    "docs/instructors/post.md": POSTTEST + POSTTEST_ITEM,
+    "site/index.html": "<h1>Course</h1>",
+    "pyproject.toml": '[project]\nname = "mini"\nversion = "1.0.0"\n',
+}
+HOST_SET = {"sponsor": "Riverside Couples Institute", "credit": "One hour.", "authors": "A. Author",
+            "conflicts": "None.", "contact": "ce@example.org", "accommodation": "access@example.org",
+            "grievance": "Write to the director.", "address": "12 River Road",
+            "approval": "Approved by the board."}
+
+
+def dist_project(drop: tuple[str, ...] = (), host: dict[str, str] | None = None,
+                 **files: str) -> dict[str, str]:
+    chosen = {k: v for k, v in DIST_PROJECT.items() if k not in drop}
+    if host is not None:
+        chosen["mkdocs.yml"] = "site_name: Mini\nextra:\n  host:\n" + "".join(
+            f"    {key}: '{value}'\n" for key, value in host.items())
+    return {**chosen, **{k.replace("__", "/").replace("_", "."): v for k, v in files.items()}}
+
+
+def dist(id: str, rule: str, files: dict[str, str], expected: list[Row], message: str,
+         *args: str) -> Case:
+    return Case(id, rule, "dist", files, expected, message, args)
+
+
+TOO_MANY = POSTTEST + vary(vary(POSTTEST_ITEM, "id: pt-1", "id: pt-many"), "options:\n",
+                           "options:\n" + "".join(f"  - text: Option {n}.\n    rationale: Why {n}.\n"
+                                                  for n in range(8)))  # 8 more: 11 in all
+DIST_CASES = [
+    course("curriculum-posttest", "curriculum-posttest",
+           {"m1.md": module("m1", ("m1-o1", "m1-o2"), (("m1-q1", "m1-o1"), ("m1-q2", "m1-o2")), minutes=4),
+            "instructors/post.md": POSTTEST + POSTTEST_ITEM},
+           [("docs/m1.md", 10, "curriculum-posttest", E)],
+           "docs/m1.md:10: [curriculum-posttest] No post-test question assesses objective 'm1-o2'. "
+           "Add a post-test question whose 'objective:' is this objective's id."),
+    dist("dist-docs", "dist-docs", dist_project(drop=("docs/m1.md", "docs/instructors/post.md")),
+         [("docs", 1, "dist-docs", E)],
+         "docs:1: [dist-docs] Not a folder. Give the course's docs folder, such as "
+         "'python -m coursekit.dist docs/ dist/'."),
+    dist("dist-version", "dist-version", dist_project(drop=("pyproject.toml",)),
+         [("pyproject.toml", 1, "dist-version", E)],
+         "pyproject.toml:1: [dist-version] No pyproject.toml here. Run make dist from the checkout, "
+         "or pass --pyproject with the project's name and version."),
+    dist("dist-posttest", "dist-posttest", dist_project(drop=("docs/instructors/post.md",)),
+         [("docs", 1, "dist-posttest", E)],
+         "docs:1: [dist-posttest] The course has no post-test page, so there is nothing to export. "
+         "Keep exactly one page with 'posttest: true' in its front matter, under docs/instructors/."),
+    dist("dist-options", "dist-options", dist_project(docs__instructors__post_md=TOO_MANY),
+         [("docs/instructors/post.md", 8, "dist-options", E),
+          ("docs/instructors/post.md", 12, "question-option-count", E)],
+         "docs/instructors/post.md:8: [dist-options] Question 'pt-many' has 11 options; the SCORM "
+         "player takes at most 10. Give the question at most 10 options (the course's own rule "
+         "allows 3 to 6)."),
+    dist("dist-suspend-data", "dist-suspend-data", dist_project(),
+         [("docs/instructors/post.md", 1, "dist-suspend-data", E)],
+         "docs/instructors/post.md:1: [dist-suspend-data] Saved progress for this post-test could "
+         "take 4,097 characters; SCORM 1.2 keeps 4,096. Split the bank into two post-tests, or give "
+         "its questions fewer options.", "--attempts", "1" + "0" * 4070),  # a 4,071-digit count
+    dist("dist-config", "dist-config", dist_project(), [("--attempts", 1, "dist-config", E)],
+         "--attempts:1: [dist-config] Attempts must be 0 (no limit) or more, not -2. Use make dist "
+         "SCORM_ATTEMPTS=0 (no limit) or more, SCORM_FEEDBACK=final, each or never, and a pass_mark "
+         "from 1 to 100.", "--attempts", "-2"),
+    dist("dist-site", "dist-site", dist_project(site__instructors__post_html='<p id="pt-1"></p>'),
+         [("site/instructors/post.html", 1, "dist-site", E)],
+         "site/instructors/post.html:1: [dist-site] This file shows post-test item 'pt-1': only the "
+         "learner edition may go into the SCORM package. Build the learner edition with 'mkdocs "
+         "build --strict -d FOLDER' (mkdocs.yml, not mkdocs.instructor.yml) and pass that folder "
+         "with --site."),
+    dist("release-host", "release-host", dist_project(host={**HOST_SET, "approval": ""}),
+         # The certificate shows the field as unset: that is not reported again as placeholder text.
+         [("mkdocs.yml", 12, "release-host", E)],
+         "mkdocs.yml:12: [release-host] extra.host.approval (Approval statement) is not set; a "
+         "released course shows every program field. Fill in the field under extra.host in "
+         "mkdocs.yml; the hosting guide says what each one holds.", "--release"),
+    dist("release-placeholder", "release-placeholder",
+         dist_project(host={**HOST_SET, "address": "TBD"}),
+         [("mini-1.0.0-certificate.html", 26, "release-placeholder", E)],
+         "mini-1.0.0-certificate.html:26: [release-placeholder] 'TBD' is placeholder text. Replace "
+         "the placeholder in the source it comes from (usually extra.host in mkdocs.yml), then run "
+         "make dist RELEASE=1 again.", "--release"),
+]
+
 CASES = (SYNTAX_CASES + MODULE_CASES + QUESTION_CASES + ROLEPLAY_CASES + DATA_CASES
-         + INPUT_CASES + HTML_CASES + ITEM_CASES + ROLEPLAY_EXTRA_CASES + NOTEBOOK_CASES)
+         + INPUT_CASES + HTML_CASES + ITEM_CASES + ROLEPLAY_EXTRA_CASES + NOTEBOOK_CASES + DIST_CASES)
 
 
 def run(case: Case, tmp_path: Path) -> list[Diagnostic]:
+    if case.scope == "dist":
+        write_docs(tmp_path, case.files)
+        with contextlib.chdir(tmp_path):
+            return sort_diagnostics(plan(["docs", "dist", "--site", "site", *case.args]).found)
     if case.scope == "page":
         _, found = parse_page(PAGE, "page.md", case.files["page.md"])
         return sort_diagnostics(found)

@@ -25,7 +25,7 @@ from coursekit.safety import (
     tokenize,
     url_scheme,
 )
-from coursekit.transform import _abbreviations, _host_info, finish_html
+from coursekit.transform import _host_info, finish_html, glossary_links, link_glossary_terms
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -99,12 +99,16 @@ def test_finish_html_sanitises_around_questions_and_keeps_them() -> None:
         '<div class="ck-question">Q2</div>\n<p>after</p>')
 
 
-def test_abbreviation_tooltips_are_plain_text() -> None:
+def test_glossary_definitions_are_shown_as_text() -> None:
     from coursekit.course import Course
     term = GlossaryTerm("Bid", ("bid",), "A <b>small</b> &lt;img&gt; reach", "", 1)
     course = Course({}, {}, [term], [])
-    assert _abbreviations(course, "A bid.") == (
-        f"*[bid]: A <{WORD_JOINER}b>small<{WORD_JOINER}/b> &{WORD_JOINER}lt;img&{WORD_JOINER}gt; reach\n")
+    links = glossary_links(course, "m1.md")
+    assert links is not None
+    assert link_glossary_terms("<p>A bid.</p>", links, set()) == (
+        '<p>A <span class="ck-term"><a href="glossary.html#term-bid" aria-describedby="ck-def-bid">bid</a>'
+        '<span class="ck-def" id="ck-def-bid" role="tooltip" data-search-exclude>'
+        "A &lt;b&gt;small&lt;/b&gt; &amp;lt;img&amp;gt; reach</span></span>.</p>")
 
 
 def test_host_values_with_unsafe_links_are_shown_as_text() -> None:

@@ -47,6 +47,65 @@ def test_an_attribute_list_key_is_reported_with_every_letter_it_was_written_with
                 "Attribute list sets 'Xdata=...'; only #id, .class, lang and dir are allowed.")]
 
 
+def test_a_stray_equals_sign_in_an_attribute_list_does_not_hide_the_key_after_it() -> None:
+    assert check_markup("# Title {: =onclick=go() }") == [
+        Finding(0, "unsafe-html",
+                "Attribute list sets 'onclick=...'; only #id, .class, lang and dir are allowed.")]
+
+
+def test_an_attribute_list_item_that_ends_the_group_is_read_without_error() -> None:
+    # No space before '}': the class runs to the end of the group's text.
+    assert check_markup("## Pacing {:.calm}") == []
+
+
+def test_an_attribute_list_value_is_read_from_its_first_character() -> None:
+    assert check_markup("# Title {: id=9x }") == [
+        Finding(0, "unsafe-html", f"Id '9x' on an attribute list {NAME_RULE}")]
+
+
+def test_an_attribute_list_value_starting_with_a_capital_letter_is_not_read_as_quoted() -> None:
+    assert check_markup("# Title {: id=Xavier }") == []
+
+
+def test_an_empty_attribute_list_value_is_an_empty_id() -> None:
+    assert check_markup("# Title {: id=}") == [
+        Finding(0, "unsafe-html", f"Id '' on an attribute list {NAME_RULE}")]
+
+
+def test_an_empty_quoted_attribute_list_value_ends_at_its_own_closing_quote() -> None:
+    assert check_markup('# Title {: id="" }') == [
+        Finding(0, "unsafe-html", f"Id '' on an attribute list {NAME_RULE}")]
+
+
+def test_a_quoted_attribute_list_value_runs_to_the_next_quote_only() -> None:
+    # Read to the last quote, the id would swallow `lang="en`.
+    assert check_markup('# Title {: id="9a" lang="en" }') == [
+        Finding(0, "unsafe-html", f"Id '9a' on an attribute list {NAME_RULE}")]
+
+
+def test_an_unclosed_quoted_attribute_list_value_runs_to_the_end_of_the_group() -> None:
+    assert check_markup('# Title {: id="9x }') == [
+        Finding(0, "unsafe-html", f"Id '9x ' on an attribute list {NAME_RULE}")]
+
+
+def test_a_key_written_right_after_a_closing_quote_is_read_whole() -> None:
+    assert check_markup('# Title {: lang="en"onclick=go() }') == [
+        Finding(0, "unsafe-html",
+                "Attribute list sets 'onclick=...'; only #id, .class, lang and dir are allowed.")]
+
+
+# ---- tags cut off at the end of the text ---------------------------------------------------
+
+UNCLOSED_A = "The tag <a> is never closed, so it would swallow the page after it."
+
+
+def test_a_tag_cut_off_after_an_equals_sign_is_reported_as_never_closed() -> None:
+    assert check_markup("Calm words\n<a href=") == [Finding(1, "unsafe-html", UNCLOSED_A)]
+
+
+def test_a_tag_cut_off_inside_a_quoted_value_is_reported_on_its_own_line() -> None:
+    assert check_markup('Calm words\n<a href="x') == [Finding(1, "unsafe-html", UNCLOSED_A)]
+
 # ---- Markdown export and front-matter descriptions ------------------------------------------
 
 def test_the_markdown_export_leaves_quotes_as_written() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from coursekit.export import _weights as grade_fractions
 from coursekit.model import Option, Question
 from coursekit.scorm import (
     SUSPEND_DATA_LIMIT,
@@ -110,9 +111,11 @@ def test_player_page_holds_every_question_escaped_with_no_inline_script(tmp_path
     assert 'data-pass-mark="75" data-attempts="3" data-feedback="final"' in page
     assert f'data-bank="{bank_fingerprint([SINGLE, MULTIPLE, HOSTILE])}"' in page
     for question in (SINGLE, MULTIPLE, HOSTILE):
+        weights = grade_fractions(question)  # the Moodle export's fractions score the player too
         for index, option in enumerate(question.options):
             marker = (f'<div class="pt-option" data-index="{index}" '
-                      f'data-correct="{"true" if option.correct else "false"}">')
+                      f'data-correct="{"true" if option.correct else "false"}" '
+                      f'data-weight="{weights[index]}">')
             assert marker in page
         kind = "checkbox" if question.multiple else "radio"
         assert page.count(f'type="{kind}" name="pt-{question.id}"') == len(question.options)

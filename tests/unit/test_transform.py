@@ -10,7 +10,13 @@ from coursetext import PROSE, ROLEPLAY_PAGE, module, question_block, write_docs
 
 from coursekit.course import Course, load_course
 from coursekit.source import split_front_matter
-from coursekit.transform import Context, finish_html, instructor_notes_page, transform_page
+from coursekit.transform import (
+    Context,
+    finish_html,
+    glossary_links,
+    instructor_notes_page,
+    transform_page,
+)
 
 NOTE = '''!!! instructor "For instructors"
     Ask pairs to say the cue aloud three ways.
@@ -54,8 +60,8 @@ def learner(course: Course, rel: str) -> str:
     return transform_page(body(rel), course.pages[rel], Context(course, False, {})).markdown
 
 
-# These fixture pages use no glossary form, so no abbreviation definitions are appended.
-ABBREVIATIONS = "\n"
+# Glossary terms are linked in the HTML (finish_html), so nothing is appended to the Markdown.
+ABBREVIATIONS = ""
 
 
 def test_learner_edition_strips_instructor_notes(course: Course) -> None:
@@ -77,6 +83,9 @@ def test_module_page(course: Course) -> None:
         "\n# Module m1\n\n"
         '!!! objectives "About this module"\n'
         "    **Time:** 2 minutes · **Level:** Introductory · **Last reviewed:** 15 January 2026\n\n"
+        '    **1 question on this page:** <a href="#q-m1-q1">Question 1</a>\n\n'
+        "    Your progress in this module appears here once you answer a question.\n"
+        '    { .ck-module-progress data-ck-module="m1" hidden="hidden" }\n\n'
         "    After this module you will be able to:\n\n"
         "    1. Describe the quiet cue.\n"
     )
@@ -85,14 +94,17 @@ def test_module_page(course: Course) -> None:
     assert "\nCOURSEKITBLOCK0000\n" in text
     assert text.endswith(
         "\n## References\n\n"
-        "Reis, H. T., &amp; Shaver, P. (1988). Intimacy.\n{ #ref-reis1988 .ck-ref }\n\n\n\n"
+        "Reis, H. T., &amp; Shaver, P. (1988). Intimacy.\n{ #ref-reis1988 .ck-ref }\n\n"
         + ABBREVIATIONS
     )
     assert rendered.assets == ["quiz"]
     assert list(rendered.html_blocks) == ["COURSEKITBLOCK0000"]
     block = rendered.html_blocks["COURSEKITBLOCK0000"]
     assert block.startswith('<div class="ck-question" id="q-m1-q1"')
-    assert block.endswith('<p class="ck-clear-status" role="status" aria-live="polite"></p>\n</div>')
+    assert block.endswith('<p class="ck-clear-status" role="status"></p>\n</div>')
+    # The clear control names its module and every question of it, on this page or not.
+    assert 'data-ck-module="m1" data-ck-questions="m1-q1"' in block
+    assert '<a href="progress.html">My progress</a>' in block
 
 
 def test_part_page_has_its_own_header_and_numbered_questions(course: Course) -> None:
@@ -101,13 +113,20 @@ def test_part_page_has_its_own_header_and_numbered_questions(course: Course) -> 
         "\n# A part\n\n"
         '!!! objectives "Part of Module m2"\n'
         "    **Time:** 3 minutes · **Last reviewed:** 1 February 2026\n\n"
+        '    **2 questions on this page:** <a href="#q-m2-q2">Question 1</a> · '
+        '<a href="#q-m2-q3">Question 2</a>\n\n'
+        "    Your progress in this module appears here once you answer a question.\n"
+        '    { .ck-module-progress data-ck-module="m2" hidden="hidden" }\n\n'
         "    This page serves these objectives of the module:\n\n"
         "    1. Describe the quiet cue.\n"
     )
     assert list(rendered.html_blocks) == ["COURSEKITBLOCK0000", "COURSEKITBLOCK0001"]
     first, second = rendered.html_blocks.values()
-    assert "Question 1." in first and "ck-tools" not in first
-    assert "Question 2." in second and "ck-tools" in second  # the tools follow the last question
+    assert "Question 1 of 2." in first and "ck-tools" not in first
+    assert "Question 2 of 2." in second and "ck-tools" in second  # the tools follow the last question
+    # Clearing on a part clears the whole module: the first page's question too.
+    assert 'data-ck-module="m2" data-ck-questions="m2-q1 m2-q2 m2-q3"' in second
+    assert '<a href="../progress.html">My progress</a>' in second
     assert "## References" not in rendered.markdown  # nothing cited, no list
 
 
@@ -140,18 +159,20 @@ def test_host_info_marks_unset_fields_and_escapes_set_ones(course: Course) -> No
     assert r"| **Sponsoring program** | Fixture &lt;Institute> \| CE |" in text
     assert ('| **Continuing-education credit** | <span class="ck-host-unset">Not yet set by the hosting '
             "program (<code>extra.host.credit</code> in <code>mkdocs.yml</code>)</span> |") in text
-    assert text.count("ck-host-unset") == 6
+    assert text.count("ck-host-unset") == 8  # nine fields, one set
+    assert "| Field | Set by the hosting program |\n| --- | --- |" in text  # a real header row
+    assert "extra.host.address" in text and "extra.host.approval" in text
 
 
 def test_references_page_lists_everything_once(course: Course) -> None:
     text = learner(course, "references.md")
     assert text == ("\n# References\n\nReis, H. T., &amp; Shaver, P. (1988). Intimacy.\n"
-                    "{ #ref-reis1988 .ck-ref }\n\n\n\n\n" + ABBREVIATIONS)
+                    "{ #ref-reis1988 .ck-ref }\n\n\n" + ABBREVIATIONS)
 
 
 def test_glossary_page_without_abbreviations(course: Course) -> None:
     assert learner(course, "glossary.md") == (
-        "\n# Glossary\n\nAttunement\n:   Noticing another's inner state. "
+        "\n# Glossary\n\nAttunement { #term-attunement }\n:   Noticing another's inner state. "
         "*Taught in [Module m1](m1.md).*\n\n\n"
     )
 
@@ -223,13 +244,34 @@ def test_top_level_instructor_notes_are_stripped_in_every_spelling(tmp_path: Pat
     assert "After." in text
 
 
-def test_glossary_definitions_only_for_forms_the_page_uses(tmp_path: Path) -> None:
-    files = dict(FILES)
-    files["page.md"] = "---\ntitle: Page\n---\n\n# Page\n\nAn attuned reply.\n"
-    loaded = load_course(write_docs(tmp_path / "docs", files), "docs")
-    text = transform_page(body("page.md", files), loaded.pages["page.md"],
-                          Context(loaded, False, {})).markdown
-    assert text.endswith("An attuned reply.\n\n\n*[attuned]: Noticing another's inner state.\n")
+GLOSSED = ('<h2 id="a">Attunement</h2>\n<p>An attuned reply, attuned again. '
+           '<a href="x.html">attuned</a> <code>attuned</code></p>\n'
+           '<p class="admonition-title">attunement</p>\n<p>Some attunement.</p>')
+
+
+def test_the_first_use_of_a_glossary_term_links_to_its_entry(course: Course) -> None:
+    links = glossary_links(course, "m2/part.md")
+    assert links is not None and links.href == "../glossary.html"
+    html = finish_html(GLOSSED, {}, links)
+    term = ('<span class="ck-term"><a href="../glossary.html#term-attunement" '
+            'aria-describedby="ck-def-attunement">attuned</a><span class="ck-def" '
+            'id="ck-def-attunement" role="tooltip" data-search-exclude>'
+            "Noticing another's inner state.</span></span>")
+    # Not in the heading, once only (a second use, or another form, stays plain text), never
+    # inside a link, code or an admonition title.
+    assert html == ('<h2 id="a">Attunement</h2>\n<p>An ' + term + ' reply, attuned again. '
+                    '<a href="x.html">attuned</a> <code>attuned</code></p>\n'
+                    '<p class="admonition-title">attunement</p>\n<p>Some attunement.</p>')
+
+
+def test_no_glossary_links_on_the_glossary_page(course: Course) -> None:
+    assert glossary_links(course, "glossary.md") is None
+    assert glossary_links(course, "m1.md") is not None
+
+
+def test_permalinks_leave_the_tab_order() -> None:
+    html = finish_html('<h2 id="a">A<a class="headerlink" href="#a" title="Link">¶</a></h2>', {})
+    assert html == '<h2 id="a">A<a class="headerlink" tabindex="-1" href="#a" title="Link">¶</a></h2>'
 
 
 # ---- citations inside role-play text ---------------------------------------------------------
@@ -256,3 +298,17 @@ def test_roleplay_reference_list_follows_the_edition(tmp_path: Path) -> None:
     assert "Watch the pace ([Reis &amp; Shaver, 1988](#ref-reis1988))." in instructor
     assert "{ #ref-reis1988 .ck-ref }" in instructor
     assert "ref-reis1988" not in learner
+
+
+def test_the_progress_page_gets_its_table_and_its_script(tmp_path: Path) -> None:
+    files = {**FILES, "progress.md": "---\ntitle: My progress\n---\n\n# My progress\n\n```progress\n```\n",
+             "index.md": FILES["index.md"].replace("# Home\n", "# Home\n\n```continue\n```\n")}
+    loaded = load_course(write_docs(tmp_path / "docs", files), "docs")
+    ctx = Context(loaded, False, {})
+    rendered = transform_page(body("progress.md", files), loaded.pages["progress.md"], ctx)
+    assert rendered.assets == ["progress"]  # progress-page.js, loaded on this page only
+    [table] = rendered.html_blocks.values()
+    assert '<tr data-ck-module="m1"><th scope="row"><a href="m1.html">Module m1</a></th>' in table
+    home = transform_page(body("index.md", files), loaded.pages["index.md"], ctx)
+    assert home.assets == []
+    assert '<p class="ck-continue" data-ck-continue hidden>' in next(iter(home.html_blocks.values()))

@@ -12,7 +12,8 @@
   var PREFIX = "coursekit:v2:answer:";
   // Version 1 saved displayed positions, which no longer say which option was meant: dropped.
   var OLD_PREFIX = "coursekit:v1:answer:";
-  var ANSWER = /^coursekit:v\d+:answer:/;
+  // When each question was last answered ({id: milliseconds}), for "last activity" on My progress.
+  var ACTIVITY = "coursekit:v2:activity";
 
   function storage() {
     try {
@@ -60,12 +61,13 @@
     var item = rationaleItem(question, index);
     var wrapper = document.createElement("div");
     wrapper.className = "ck-explained " + (isCorrect(question, index) ? "ck-right" : "ck-wrong");
-    var label = document.querySelector("label[for='ck-" + question.getAttribute("data-ck-question") + "-" + index + "']");
+    var label = document.getElementById("ck-" + question.getAttribute("data-ck-question") + "-" + index);
+    label = label && label.labels && label.labels[0];
     var heading = document.createElement("p");
     var strong = document.createElement("strong");
-    strong.textContent = (isCorrect(question, index) ? "Right: " : "Not right: ");
+    strong.textContent = (isCorrect(question, index) ? "Right:" : "Not right:");
     heading.appendChild(strong);
-    heading.appendChild(document.createTextNode(label ? label.textContent : ""));
+    heading.appendChild(document.createTextNode(" " + (label ? label.textContent : "")));
     wrapper.appendChild(heading);
     var rationale = item && item.querySelector(".ck-rationale");
     if (rationale) {
@@ -74,23 +76,51 @@
     return wrapper;
   }
 
+  function announce(question, text) {
+    // Only the verdict goes to the live region, so a screen reader hears it once per check;
+    // emptied first so the same verdict twice in a row is still spoken.
+    var region = question.querySelector(".ck-announce");
+    if (!region) {
+      return;
+    }
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  function bringIntoView(element) {
+    var box = element.getBoundingClientRect();
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var viewport = window.innerHeight || document.documentElement.clientHeight;
+    if (box.top >= top && box.bottom <= viewport) {
+      return; // already in view: do not move the page under the learner
+    }
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var tall = box.height > viewport - top;
+    element.scrollIntoView({ block: tall ? "start" : "nearest", behavior: still ? "auto" : "smooth" });
+  }
+
+  // Returns the verdict spoken, or "" when nothing was chosen.
   function showFeedback(question, selected) {
     var feedback = question.querySelector(".ck-feedback");
     feedback.textContent = "";
+    question.removeAttribute("data-ck-checked");
     if (selected.length === 0) {
+      feedback.className = "ck-feedback";
       feedback.appendChild(paragraph("Choose an answer first.", "ck-verdict-line"));
-      return;
+      return "Choose an answer first.";
     }
     var all = inputs(question).map(function (input, index) { return index; });
     var correct = all.filter(function (index) { return isCorrect(question, index); });
     var wrongChosen = selected.filter(function (index) { return !isCorrect(question, index); });
     var missed = correct.filter(function (index) { return selected.indexOf(index) === -1; });
     var solved = wrongChosen.length === 0 && missed.length === 0;
+    var partial = !solved && wrongChosen.length === 0;
     var verdict = solved ? "Correct." : "Not quite.";
-    if (!solved && wrongChosen.length === 0 && missed.length > 0) {
+    if (partial) {
       verdict = "Partly right: at least one more option is correct.";
     }
-    feedback.className = "ck-feedback " + (solved ? "ck-solved" : "ck-unsolved");
+    feedback.className = "ck-feedback " + (solved ? "ck-solved" : (partial ? "ck-partial" : "ck-unsolved"));
     feedback.appendChild(paragraph(verdict, "ck-verdict-line"));
     selected.forEach(function (index) {
       feedback.appendChild(explain(question, index));
@@ -102,14 +132,47 @@
     if (details) {
       details.hidden = false;
     }
+    question.setAttribute("data-ck-checked", "true");
+    return verdict;
+  }
+
+  // The selection changed after a check: the feedback describes the earlier choice.
+  function markStale(question) {
+    var feedback = question.querySelector(".ck-feedback");
+    if (!question.getAttribute("data-ck-checked") || feedback.classList.contains("ck-stale")) {
+      return;
+    }
+    feedback.classList.add("ck-stale");
+    feedback.insertBefore(paragraph("This feedback is for your earlier choice. Check your answer again for feedback on the new one.", "ck-stale-note"), feedback.firstChild);
+  }
+
+  function readJson(store, key) {
+    try {
+      return JSON.parse(store.getItem(key) || "null");
+    } catch (error) {
+      return null;
+    }
   }
 
   function save(store, question, selected) {
-    if (store) {
-      var boxes = inputs(question);
-      var keys = selected.map(function (index) { return boxes[index].value; });
-      store.setItem(PREFIX + question.getAttribute("data-ck-question"), JSON.stringify(keys));
+    if (!store) {
+      return;
     }
+    var id = question.getAttribute("data-ck-question");
+    var boxes = inputs(question);
+    var keys = selected.map(function (index) { return boxes[index].value; });
+    try {
+      store.setItem(PREFIX + id, JSON.stringify(keys));
+      var activity = readJson(store, ACTIVITY);
+      if (!activity || typeof activity !== "object" || Array.isArray(activity)) {
+        activity = {};
+      }
+      activity[id] = Date.now();
+      store.setItem(ACTIVITY, JSON.stringify(activity));
+    } catch (error) {
+      return; // storage full or refused mid-session: the answer is simply not remembered
+    }
+    document.dispatchEvent(new CustomEvent("coursekit:progress"));
   }
 
   function restore(store, question) {
@@ -140,7 +203,7 @@
     boxes.forEach(function (input) {
       input.checked = keys.indexOf(input.value) !== -1;
     });
-    showFeedback(question, chosen(question));
+    showFeedback(question, chosen(question)); // shown, not announced: nothing was just checked
   }
 
   function reset(question) {
@@ -148,11 +211,70 @@
     var feedback = question.querySelector(".ck-feedback");
     feedback.textContent = "";
     feedback.className = "ck-feedback";
+    question.removeAttribute("data-ck-checked");
     var details = question.querySelector("details.ck-answer");
     if (details) {
       details.open = false;
       details.hidden = true;
     }
+  }
+
+  function clearModule(store, ids) {
+    var activity = readJson(store, ACTIVITY);
+    ids.forEach(function (id) {
+      store.removeItem(PREFIX + id);
+      store.removeItem(OLD_PREFIX + id);
+      if (activity && typeof activity === "object") {
+        delete activity[id];
+      }
+    });
+    if (activity && typeof activity === "object") {
+      store.setItem(ACTIVITY, JSON.stringify(activity));
+    }
+    ids.forEach(function (id) {
+      var question = document.querySelector("[data-ck-question='" + id + "']");
+      if (question) {
+        reset(question);
+      }
+    });
+    document.dispatchEvent(new CustomEvent("coursekit:progress"));
+  }
+
+  function initTools(store) {
+    var tools = document.querySelector("[data-ck-tools]");
+    if (!tools || tools.getAttribute("data-ck-ready")) {
+      return;
+    }
+    tools.setAttribute("data-ck-ready", "true");
+    tools.hidden = false;
+    if (!store) {
+      tools.querySelector(".ck-privacy").hidden = true; // nothing is saved: say that instead
+      tools.querySelector(".ck-nostore").hidden = false;
+      return;
+    }
+    var ids = (tools.getAttribute("data-ck-questions") || "").split(/\s+/).filter(Boolean);
+    var clear = tools.querySelector(".ck-clear");
+    var confirm = tools.querySelector(".ck-confirm");
+    var status = tools.querySelector(".ck-clear-status");
+    clear.hidden = false;
+    clear.addEventListener("click", function () {
+      status.textContent = "";
+      confirm.hidden = false;
+      confirm.querySelector(".ck-confirm-yes").focus();
+    });
+    confirm.querySelector(".ck-confirm-no").addEventListener("click", function () {
+      confirm.hidden = true;
+      clear.focus();
+      status.textContent = "Nothing was cleared.";
+    });
+    confirm.querySelector(".ck-confirm-yes").addEventListener("click", function () {
+      clearModule(store, ids);
+      confirm.hidden = true;
+      clear.focus();
+      status.textContent = "Your saved answers to this module\u2019s " + ids.length +
+        " question" + (ids.length === 1 ? "" : "s") + " have been cleared from this browser. " +
+        "Other modules keep theirs.";
+    });
   }
 
   function init() {
@@ -173,33 +295,18 @@
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var selected = chosen(question);
-        showFeedback(question, selected);
+        announce(question, showFeedback(question, selected));
+        bringIntoView(question.querySelector(".ck-feedback"));
         if (selected.length > 0) {
           save(store, question, selected);
         }
       });
+      form.addEventListener("change", function () {
+        markStale(question);
+      });
       restore(store, question);
     });
-    var tools = document.querySelector("[data-ck-tools]");
-    if (tools && store && !tools.getAttribute("data-ck-ready")) {
-      tools.setAttribute("data-ck-ready", "true");
-      tools.hidden = false;
-      var clear = tools.querySelector(".ck-clear");
-      var status = tools.querySelector(".ck-clear-status");
-      clear.addEventListener("click", function () {
-        // Collect first, then remove: removing while walking store.key(i) would skip keys.
-        var keys = [];
-        for (var i = 0; i < store.length; i += 1) {
-          var key = store.key(i);
-          if (key && ANSWER.test(key)) {
-            keys.push(key);
-          }
-        }
-        keys.forEach(function (key) { store.removeItem(key); });
-        document.querySelectorAll("[data-ck-question]").forEach(reset);
-        status.textContent = "Your saved answers have been cleared from this browser.";
-      });
-    }
+    initTools(store);
   }
 
   // Initialise once per document. Material's document$ emits for the page already loaded and

@@ -7,6 +7,8 @@
  * after every change, LMSFinish when the page goes away. Progress lives in cmi.suspend_data as
  * one short string (see encode), so an interrupted attempt resumes with the same option order
  * and the same answers; coursekit.scorm.worst_suspend_data bounds its length at build time.
+ * Each question is worth one mark, scored with the grade fractions the Moodle XML export writes
+ * (data-weight on each option): a multiple-answer question earns part of its mark (see markOf).
  */
 (function () {
   "use strict";
@@ -121,14 +123,26 @@
     return state.phase === "p" || (state.phase === "f" && maxAttempts > 0 && state.attempt >= maxAttempts);
   }
 
-  function isRight(fieldset, chosen) {
-    var key = optionsOf(fieldset).filter(function (o) { return o.getAttribute("data-correct") === "true"; })
-      .map(function (o) { return Number(o.getAttribute("data-index")); }).sort();
-    return key.join(",") === chosen.slice().sort().join(",");
+  // A question's mark, 0 to 1, as Moodle grades the exported question: the sum of the chosen
+  // options' grade fractions (data-weight, in percent: the right options share +100, the wrong
+  // ones -100), kept between 0 and 1. Rounded to 4 places so that three picks of 33.33333 make 1.
+  function markOf(fieldset, chosen) {
+    var sum = optionsOf(fieldset).filter(function (o) {
+      return chosen.indexOf(Number(o.getAttribute("data-index"))) >= 0;
+    }).reduce(function (total, o) { return total + Number(o.getAttribute("data-weight")); }, 0);
+    return Math.round(Math.min(100, Math.max(0, sum)) * 100) / 10000;
   }
 
-  function correctCount() {
-    return fieldsets.filter(function (fs, i) { return isRight(fs, state.answers[i]); }).length;
+  function marks() {
+    return fieldsets.reduce(function (total, fs, i) { return total + markOf(fs, state.answers[i]); }, 0);
+  }
+
+  function markText(mark) {
+    if (mark >= 1) { return "Your answer is correct."; }
+    if (mark > 0) {
+      return "Your answer is partly correct: it earns " + Math.round(mark * 100) + " % of the question's mark.";
+    }
+    return "Your answer is not correct.";
   }
 
   // Show the current attempt: its option order, its answers, and (when allowed) the feedback.
@@ -146,7 +160,7 @@
       });
       var mark = fs.querySelector(".pt-mark");
       mark.hidden = !showFeedback;
-      mark.textContent = isRight(fs, state.answers[i]) ? "Your answer is correct." : "Your answer is not correct.";
+      mark.textContent = markText(markOf(fs, state.answers[i]));
     });
   }
 
@@ -161,10 +175,10 @@
   }
 
   function showResult() {
-    var count = correctCount();
+    var total = marks();
     var passed = state.phase === "p";
     var left = maxAttempts > 0 ? maxAttempts - state.attempt : -1;
-    var text = "You answered " + count + " of " + fieldsets.length + " questions correctly (" +
+    var text = "You scored " + (Math.round(total * 100) / 100) + " of " + fieldsets.length + " marks (" +
       state.score + " %). The pass mark is " + passMark + " %: " +
       (passed ? "you passed." : "you did not pass this time.");
     if (!passed) {
@@ -209,11 +223,11 @@
       first.focus();
       return;
     }
-    var count = correctCount();
     // Rounded down, so the score and the verdict agree with an LMS that compares the score
-    // with the manifest's mastery score (the same pass mark).
-    state.score = Math.floor(100 * count / fieldsets.length);
-    state.phase = count * 100 >= passMark * fieldsets.length ? "p" : "f";
+    // with the manifest's mastery score (the same pass mark). The small allowance keeps a sum
+    // of rounded marks that is exactly on a whole percent from falling below it.
+    state.score = Math.floor(100 * marks() / fieldsets.length + 1e-9);
+    state.phase = state.score >= passMark ? "p" : "f";
     set("cmi.core.score.min", 0);
     set("cmi.core.score.max", 100);
     set("cmi.core.score.raw", state.score);
