@@ -88,7 +88,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check hooks tests scripts hosting
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright cannot download one here)
-	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium
+	@test -x /usr/bin/chromium || scripts/install-chromium
 
 # The served-site test (tests/browser/test_served_nginx.py) runs /usr/sbin/nginx itself.
 nginx:  ## Debian's nginx-light for the test that serves both editions with hosting/nginx

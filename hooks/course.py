@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from coursekit.assets import is_course_asset, minify_asset
 from coursekit.course import Course, load_course
 from coursekit.diagnostics import Severity
 from coursekit.edition import (
@@ -76,6 +77,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sponsor: dict[str, str] = _state["sponsor"]  # type: ignore[assignment]
     # The progress script's course map: each module's self-checks in this edition.
     built = {uri for uri in course.pages if _state["instructor"] or not instructor_only(uri)}
+    for file in [f for f in files if is_course_asset(f.src_uri)]:
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri,
+                                    content=minify_asset(file.src_uri, file.content_string)))
     files.append(File.generated(config, COURSE_MAP, content=course_map_js(course, built)))
     if not _state["instructor"]:
         for file in [f for f in files if instructor_only(f.src_uri)]:

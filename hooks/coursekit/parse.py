@@ -383,7 +383,7 @@ def _read_agenda(reader: FieldReader, page: Page, data: LineMap, line: int) -> N
                           f"A block of {where} needs exactly one of 'module', 'roleplay' or 'activity'.")
             continue
         minutes = reader.integer(mapping, "minutes", where)
-        if kinds[0] == "activity" and minutes is None:
+        if kinds[0] == "activity" and "minutes" not in mapping:  # a bad value has its own report
             reader.report("missing-key", item_line, f"Activity block of {where} has no 'minutes'.")
         blocks.append(AgendaBlock(kinds[0], reader.text(mapping, kinds[0], where), minutes, item_line))
     page.agendas.append(Agenda(aid, reader.text(data, "title", where),

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.browser
 
@@ -97,3 +102,35 @@ def test_404_under_a_sub_path(plain_context: BrowserContext, sub_path_url: str) 
     assert_styled_and_complete(page, failed)
     page.get_by_role("link", name="My progress", exact=True).first.click()
     page.wait_for_url(sub_path_url + "progress.html")
+
+
+@pytest.fixture(scope="module")
+def site_with_site_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The learner edition built as the hosting guide says for a sub-path: site_url set."""
+    site = tmp_path_factory.mktemp("site-url") / "site"
+    script = ("import sys; from mkdocs.config import load_config; from mkdocs.commands.build import build; "
+              "build(load_config('mkdocs.yml', site_url=sys.argv[1], site_dir=sys.argv[2], strict=True))")
+    result = subprocess.run([sys.executable, "-c", script, f"https://intranet.example.edu{SUB}", str(site)],
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def test_404_deep_under_a_sub_path_with_site_url(plain_context: BrowserContext,
+                                                  site_with_site_url: Path) -> None:
+    handler = type("Handler", (_SubPathHandler,), {"site": site_with_site_url})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}{SUB}"
+        page = plain_context.new_page()
+        failed = watch_failures(page)
+        response = page.goto(base + "modules/03-techniques/missing-page.html")
+        assert response is not None and response.status == 404
+        assert_styled_and_complete(page, failed)
+        page.get_by_role("link", name="Go to the course’s home page").click()
+        page.wait_for_url(base + "index.html")
+    finally:
+        server.shutdown()
+        server.server_close()

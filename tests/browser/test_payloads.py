@@ -35,6 +35,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page, Route
 
 import coursekit.course
+from coursekit.transform import HOST_FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "payloads"
@@ -144,7 +145,7 @@ def _config(work: Path, edition: str, host: dict[str, str]) -> Path:
 
 
 def _host() -> dict[str, str]:
-    keys = ["sponsor", "credit", "authors", "conflicts", "contact", "accommodation", "grievance"]
+    keys = [key for key, _ in HOST_FIELDS]  # every field the Course information page shows
     host = {key: " · ".join(PAYLOADS[index::len(keys)]) for index, key in enumerate(keys)}
     host["contact"] = "[Course office](mailto:care@example.org) · " + host["contact"]
     return host

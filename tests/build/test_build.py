@@ -368,3 +368,11 @@ def test_every_table_has_a_header_row_with_words(edition: str, request: pytest.F
              for head in re.findall(r"<thead>(.*?)</thead>", path.read_text(encoding="utf-8"), re.S)
              if not all(Html(cell).text.strip() for cell in re.findall(r"<th\b.*?</th>", head, re.S))]
     assert not empty
+
+
+def test_course_scripts_and_styles_reach_the_site_minified(learner_site: Built) -> None:
+    for name in ("quiz.js", "progress.js", "course.css"):
+        source = (ROOT / "docs" / "assets" / "coursekit" / name).read_text(encoding="utf-8")
+        built = learner_site.read(f"assets/coursekit/{name}")
+        assert len(built) < 0.8 * len(source), name
+        assert "\n//" not in built and "/* " not in built, name
