@@ -38,7 +38,7 @@ from .source import (
     prose_text,
     split_front_matter,
 )
-from .yamlsrc import LineMap, YamlError, load_yaml
+from .yamlsrc import LineList, LineMap, YamlError, load_yaml
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LEVELS = ("Introductory", "Intermediate", "Advanced")
@@ -128,12 +128,15 @@ def _read_front_matter(reader: FieldReader, page: Page, meta: LineMap) -> None:
         reader.keys(meta, where, PAGE_KEYS + MODULE_KEYS, ("title", "level", "objectives"))
         page.module_id = reader.text(meta, "id", where)
         page.module_line = meta.line_of("id")
-        if not ID.match(page.module_id):
+        # An id that is not text is reported once, as such; checking it (and the objectives' ids
+        # against it) again would only add knock-on errors.
+        id_is_text = not isinstance(meta["id"], (LineMap, LineList, bool))
+        if id_is_text and not ID.match(page.module_id):
             reader.report("module-id", page.module_line, f"Module id '{page.module_id}' is malformed.")
         page.level = reader.text(meta, "level", where)
         if page.level and page.level not in LEVELS:
             reader.report("module-level", meta.line_of("level"), f"Level '{page.level}' is not allowed.")
-        page.objectives = _read_objectives(reader, meta, page.module_id)
+        page.objectives = _read_objectives(reader, meta, page.module_id if id_is_text else None)
     elif "module" in meta:
         page.kind = "part"
         where = "module part front matter"
@@ -149,7 +152,8 @@ def _read_front_matter(reader: FieldReader, page: Page, meta: LineMap) -> None:
     page.reviewed = reader.date(meta, "reviewed", where, "module-reviewed")
 
 
-def _read_objectives(reader: FieldReader, meta: LineMap, module_id: str) -> list[Objective]:
+def _read_objectives(reader: FieldReader, meta: LineMap, module_id: str | None) -> list[Objective]:
+    """The module's objectives; their ids are checked against `module_id` unless it is None."""
     objectives = []
     for item, line in reader.items(meta, "objectives", "module front matter"):
         data = reader.mapping(item, line, "an objective")
@@ -158,7 +162,8 @@ def _read_objectives(reader: FieldReader, meta: LineMap, module_id: str) -> list
         reader.keys(data, "an objective", ("id", "text"), ("id", "text"))
         objective = Objective(reader.text(data, "id", "an objective"),
                               reader.text(data, "text", "an objective"), line)
-        if objective.id and not (ID.match(objective.id) and objective.id.startswith(f"{module_id}-")):
+        if module_id is not None and objective.id and not (
+                ID.match(objective.id) and objective.id.startswith(f"{module_id}-")):
             reader.report("objective-id", line,
                           f"Objective id '{objective.id}' must start with '{module_id}-'.")
         if vague := _VAGUE.search(objective.text):
