@@ -6,9 +6,11 @@ It runs the Makefile target as a maintainer would (both editions built once each
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -69,32 +71,43 @@ def test_the_editions_hold_what_each_should(release: Path) -> None:
     assert f"{stem}-offline/search/search_index.js" in folder
 
 
+# Run in a child process: under `make test` the browser tests' Playwright session is still open
+# in this one, and Playwright's sync API refuses to start a second inside its event loop.
+_SEARCH_FROM_FOLDER = """
+import json, sys
+from playwright.sync_api import sync_playwright
+chromium, start = sys.argv[1:3]
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(start)
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("attachment", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    results = page.locator(".md-search-result__item").count()
+    browser.close()
+print(json.dumps({"results": results, "requests": requests}))
+"""
+
+
 @pytest.mark.browser
 def test_the_offline_edition_searches_from_a_folder(release: Path, tmp_path: Path) -> None:
     """Unzipped anywhere and opened from file://, the offline edition's search finds pages and
     nothing is requested from anywhere but the folder."""
-    from playwright.sync_api import sync_playwright
-
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         pytest.skip("Chromium is needed")
     with zipfile.ZipFile(release / f"{release.name}-offline.zip") as offline:
         offline.extractall(tmp_path)
     start = tmp_path / f"{release.name}-offline" / "index.html"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            requests: list[str] = []
-            page.on("request", lambda request: requests.append(request.url))
-            page.goto(start.as_uri())
-            page.locator("input.md-search__input").click()
-            page.locator("input.md-search__input").press_sequentially("attachment", delay=20)
-            page.wait_for_selector(".md-search-result__item", timeout=20_000)
-            assert page.locator(".md-search-result__item").count() > 0
-        finally:
-            browser.close()
-    assert [url for url in requests if not url.startswith("file://")] == []
+    run = subprocess.run([sys.executable, "-c", _SEARCH_FROM_FOLDER, chromium, start.as_uri()],
+                         capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr[-3000:]
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    assert seen["results"] > 0
+    assert [url for url in seen["requests"] if not url.startswith("file://")] == []
 
 
 def test_the_changelog_names_the_version_and_every_module(release: Path) -> None:
