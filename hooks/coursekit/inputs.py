@@ -132,18 +132,34 @@ def _check_paragraphs(reader: _Capped, body: str, first_line: int) -> None:
         count += sum(line.count(char) for char in "[<`*")
 
 
-def block_misplaced(reader: FieldReader, page: Page, block: Block, roleplays: list[int]) -> bool:
-    """Report a roleplay block the page cannot hold; True when the block must be skipped.
+# Blocks whose content the build writes (My progress, "continue where you left off").
+_FILLED_BLOCKS = ("progress", "continue")
 
-    `roleplays` collects the lines of the page's roleplay blocks seen so far.
+
+def block_misplaced(reader: FieldReader, page: Page, block: Block, seen: dict[str, int]) -> bool:
+    """Report a block the page cannot hold; True when the block must be skipped.
+
+    `seen` holds the line of the page's first block of each kind met so far.
     """
-    if block.kind != "roleplay" or not block.closed or block.indented:
+    if not block.closed or block.indented:
         return False
-    roleplays.append(block.start)
-    if len(roleplays) > 1:
+    first = seen.setdefault(block.kind, block.start)
+    if block.kind in _FILLED_BLOCKS:  # filled in by the build, so written empty and once
+        if first != block.start:
+            reader.report("block-generated", block.start,
+                          f"A second {block.kind} block on this page (the first is on line {first}).")
+            return True
+        if block.body.strip():
+            reader.report("block-generated", block.start,
+                          f"The {block.kind} block holds text; the build fills it in and would drop it.")
+            return True
+        return False
+    if block.kind != "roleplay":
+        return False
+    if first != block.start:
         reader.report("block-placement", block.start,
                       f"A second roleplay block on this page (the first is on line "
-                      f"{roleplays[0]}); a page holds one role-play.")
+                      f"{first}); a page holds one role-play.")
         return True
     kinds = {"module": "a module page", "part": "a module part page",
              "posttest": "the post-test page"}

@@ -78,9 +78,9 @@ def parse_page(path: str, src_uri: str, source: str) -> tuple[Page, list[Diagnos
     lines = source.split("\n")
     body = "\n".join(lines[used:])
     body_first = used + 1
-    roleplay_blocks: list[int] = []
+    first_blocks: dict[str, int] = {}
     for block in find_blocks(body, body_first):
-        if not block_misplaced(reader, page, block, roleplay_blocks):
+        if not block_misplaced(reader, page, block, first_blocks):
             _read_block(reader, page, block)
     check_page_text(reader, body, body_first)
 

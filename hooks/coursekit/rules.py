@@ -152,6 +152,9 @@ RULES: dict[str, Rule] = {
              "A second roleplay block on a page, or a roleplay block on a module, module-part or "
              "post-test page.",
              "Give each role-play its own page with a title and no module front matter."),
+        Rule("block-generated", E,
+             "A progress or continue block written twice on a page, or with text inside.",
+             "Write it once, as an empty fenced block: the opening fence, then ``` on the next line."),
         Rule("nav-missing", E,
              "A page that the nav in mkdocs.yml does not list, which MkDocs --strict refuses.",
              "Add the page to 'nav:' in mkdocs.yml, or move it under docs/instructors/."),

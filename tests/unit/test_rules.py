@@ -467,6 +467,12 @@ INPUT_CASES: list[Case] = [
          "docs/page.md:56: [block-placement] A second roleplay block on this page (the first is on "
          "line 7); a page holds one role-play. Give each role-play its own page with a title and "
          "no module front matter."),
+    page("block-generated", "block-generated",
+         "# My progress\n\n```progress\n```\n\n```progress\nrows\n```\n",
+         [(PAGE, 6, "block-generated", E)],
+         "docs/page.md:6: [block-generated] A second progress block on this page (the first is on "
+         "line 3). Write it once, as an empty fenced block: the opening fence, then ``` on the "
+         "next line."),
     course("nav-missing", "nav-missing",
            {"../mkdocs.yml": SITE_CONFIG, "index.md": "# Home\n", "other.md": "# Other\n",
             "extra.md": "# Extra\n"},
