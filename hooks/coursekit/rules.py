@@ -155,6 +155,10 @@ RULES: dict[str, Rule] = {
         Rule("block-generated", E,
              "A progress or continue block written twice on a page, or with text inside.",
              "Write it once, as an empty fenced block: the opening fence, then ``` on the next line."),
+        Rule("host-field", E,
+             "A value under extra.host in mkdocs.yml that is not text, or a key the course does not show.",
+             "Write each field as text under one of the names the Course information page lists, "
+             "such as 'address: 12 Elm Street, Springfield'."),
         Rule("nav-missing", E,
              "A page that the nav in mkdocs.yml does not list, which MkDocs --strict refuses.",
              "Add the page to 'nav:' in mkdocs.yml, or move it under docs/instructors/."),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import html
 import posixpath
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,7 @@ class SiteConfig:
     excluded: pathspec.PathSpec
     not_in_nav: pathspec.PathSpec
     levels: dict[str, str] = field(default_factory=dict)  # validation name -> "warn" / "info"
+    host: Any = None  # extra.host as written
 
     def warns(self, name: str) -> bool:
         return self.levels.get(name) in ("warn", "warning", "error")
@@ -77,6 +79,49 @@ def check_site(course: Course, docs_dir: Path, display_dir: str) -> list[Diagnos
                 found.append(diagnostic("nav-missing", config.path, line,
                                         f"The nav lists '{entry}', which is not in the docs folder."))
     found += _check_links(course, docs_dir, config, published)
+    found += _check_host(config)
+    return found
+
+
+def _check_host(config: SiteConfig) -> list[Diagnostic]:
+    """extra.host: every value text (or a number), every key one the course shows.
+
+    A misspelt key would leave the real field unset and a list would be printed as "[1, 2]".
+    """
+    from .transform import HOST_FIELDS  # transform imports course, which imports this module
+
+    if not isinstance(config.host, dict):
+        return []
+    known = [key for key, _ in HOST_FIELDS]
+    lines = host_key_lines(config.text)
+    found = []
+    for key, value in config.host.items():
+        line = lines.get(str(key), 1)
+        if str(key) not in known:
+            found.append(diagnostic("host-field", config.path, line,
+                                    f"extra.host.{key} is not a field the course shows; the fields "
+                                    f"are {', '.join(known)}."))
+        elif isinstance(value, (dict, list, bool)):
+            found.append(diagnostic("host-field", config.path, line,
+                                    f"extra.host.{key} must be text."))
+    return found
+
+
+def host_key_lines(text: str) -> dict[str, int]:
+    """The line of each key under `host:` in a config's text (the key's own line, 1-based)."""
+    found: dict[str, int] = {}
+    indent = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if indent is None:
+            if re.match(r"\s+host:\s*$", line):
+                indent = len(line) - len(line.lstrip())
+            continue
+        stripped = line.lstrip()
+        if stripped and not stripped.startswith("#"):
+            if len(line) - len(stripped) <= indent:
+                break
+            if match := re.match(r"([A-Za-z_][\w-]*):", stripped):
+                found.setdefault(match.group(1), number)
     return found
 
 
@@ -101,6 +146,7 @@ def load_site_config(docs_dir: Path, display_dir: str) -> SiteConfig | None:
         shown, text, None if nav is None else list(_nav_paths(nav)),
         _spec((*DEFAULT_EXCLUDES, *str(data.get("exclude_docs") or "").splitlines())),
         _spec(str(data.get("not_in_nav") or "").splitlines()), levels,
+        (data.get("extra") or {}).get("host") if isinstance(data.get("extra"), dict) else None,
     )
 
 

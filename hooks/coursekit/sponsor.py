@@ -27,6 +27,7 @@ import yaml
 from .course import MINUTES_PER_QUESTION, MINUTES_PER_REFLECTION, WORDS_PER_MINUTE, Course, estimate
 from .diagnostics import Diagnostic
 from .rules import diagnostic
+from .site import host_key_lines
 from .transform import HOST_FIELDS
 
 SCALE = ("1 Not at all", "2 Slightly", "3 Moderately", "4 Mostly", "5 Completely")
@@ -166,23 +167,8 @@ def release_problems(host: dict[str, str], config: Path, shown: str,
 
 
 def _config_lines(config: Path) -> dict[str, int]:
-    """The line of each key under `host:` in the config (the key's own line, 1-based)."""
-    if not config.is_file():
-        return {}
-    found: dict[str, int] = {}
-    indent = None
-    for number, line in enumerate(config.read_text(encoding="utf-8-sig").splitlines(), 1):
-        if indent is None:
-            if re.match(r"\s+host:\s*$", line):
-                indent = len(line) - len(line.lstrip())
-            continue
-        stripped = line.lstrip()
-        if stripped and not stripped.startswith("#"):
-            if len(line) - len(stripped) <= indent:
-                break
-            if match := re.match(r"([A-Za-z_][\w-]*):", stripped):
-                found.setdefault(match.group(1), number)
-    return found
+    """The line of each key under `host:` in the config ({} when there is no config)."""
+    return host_key_lines(config.read_text(encoding="utf-8-sig")) if config.is_file() else {}
 
 
 def host_config(docs_dir: Path) -> tuple[Path, dict[str, Any]]:

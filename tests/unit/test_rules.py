@@ -479,6 +479,14 @@ INPUT_CASES: list[Case] = [
            [("docs/extra.md", 1, "nav-missing", E)],
            "docs/extra.md:1: [nav-missing] Page 'extra.md' is not listed in the nav of mkdocs.yml. "
            "Add the page to 'nav:' in mkdocs.yml, or move it under docs/instructors/."),
+    course("host-field", "host-field",
+           {"../mkdocs.yml": SITE_CONFIG + "extra:\n  host:\n    sponsor: A clinic\n    adress: 1 Elm St\n",
+            "index.md": "# Home\n", "other.md": "# Other\n"},
+           [("mkdocs.yml", 11, "host-field", E)],
+           "mkdocs.yml:11: [host-field] extra.host.adress is not a field the course shows; the fields are "
+           "sponsor, credit, authors, conflicts, contact, accommodation, grievance, address, approval. "
+           "Write each field as text under one of the names the Course information page lists, such "
+           "as 'address: 12 Elm Street, Springfield'."),
     course("link-broken", "link-broken", {"index.md": "# Home\n\nSee [the glossary](glossary.md).\n"},
            [("docs/index.md", 3, "link-broken", E)],
            "docs/index.md:3: [link-broken] The link 'glossary.md' points to 'glossary.md', which is "
