@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+import jinja2.ext
 import markdown
 from markupsafe import Markup
 
@@ -46,10 +47,36 @@ def _indent4(value: Any) -> Any:
     return Markup(text) if isinstance(value, Markup) else text
 
 
-_HTML_ENV = jinja2.Environment(loader=_LOADER, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+# Block-level tags of the HTML templates: a line break beside one renders as nothing, so it is
+# dropped when a template is loaded. Each one is a text node that the browser, and Material's
+# search indexer (a Python HTMLParser walking every page), would otherwise handle one by one.
+_BLOCK_TAG = re.compile(r"</?(?:div|form|fieldset|legend|details|summary|ul|ol|li|p|table|caption|"
+                        r"thead|tbody|tr|th|td|h[1-6])\b[^<>]*>")
+_LINE_BREAK = re.compile(r"(?P<before><[^<>]*>)?[ \t]*\n\s*(?=(?P<after><[^<>]*>)?)")
+
+
+def _drop_break_beside_block(match: re.Match[str]) -> str:
+    before, after = match["before"], match["after"]
+    if (before and _BLOCK_TAG.fullmatch(before)) or (after and _BLOCK_TAG.fullmatch(after)):
+        return before or ""
+    return match[0]
+
+
+class _Compact(jinja2.ext.Extension):
+    """Drop line breaks beside block-level tags from the HTML templates' source. A break
+    between two inline things (a verdict and its rationale) stays: it renders as a space."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return _LINE_BREAK.sub(_drop_break_beside_block, source)
+
+
+# auto_reload off: the templates are part of the engine, so Jinja need not stat each one on
+# every question it renders.
+_HTML_ENV = jinja2.Environment(loader=_LOADER, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                               extensions=[_Compact], auto_reload=False)
 _MD_ENV = jinja2.Environment(
     loader=_LOADER, autoescape=False, finalize=_md_escape, trim_blocks=True, lstrip_blocks=True,
-    keep_trailing_newline=True,
+    keep_trailing_newline=True, auto_reload=False,
 )
 _MD_ENV.filters["cell"] = _cell
 _MD_ENV.filters["indent4"] = _indent4

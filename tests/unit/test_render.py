@@ -48,45 +48,51 @@ def question(qtype: str = "single", prompt: str = "Which is *most* attuned?",
 
 
 GOLDEN = """\
-<div class="ck-question" id="q-m1-q" data-ck-question="m1-q" data-ck-type="single">
-<form class="ck-form" novalidate>
-<fieldset>
-<legend><span class="ck-number">Question 3.</span> Which is <em>most</em> attuned?
-<span class="ck-hint">Select one answer.</span></legend>
-<div class="ck-option">
+<div class="ck-question" id="q-m1-q" data-ck-question="m1-q" data-ck-type="single">\
+<form class="ck-form" novalidate>\
+<fieldset>\
+<legend>\
+<span class="ck-number">Question 3.</span> Which is <em>most</em> attuned?
+<span class="ck-hint">Select one answer.</span>\
+</legend>\
+<div class="ck-option">\
 <input type="radio" name="ck-m1-q" id="ck-m1-q-0" value="9e14da83cb">
-<label for="ck-m1-q-0">Name the cue.</label>
-</div>
-<div class="ck-option">
+<label for="ck-m1-q-0">Name the cue.</label>\
+</div>\
+<div class="ck-option">\
 <input type="radio" name="ck-m1-q" id="ck-m1-q-1" value="47c3536fef">
-<label for="ck-m1-q-1">Move on.</label>
-</div>
-<div class="ck-option">
+<label for="ck-m1-q-1">Move on.</label>\
+</div>\
+<div class="ck-option">\
 <input type="radio" name="ck-m1-q" id="ck-m1-q-2" value="5adf3962ae">
-<label for="ck-m1-q-2">Accuse.</label>
-</div>
-</fieldset>
-<button type="submit" class="md-button ck-check" hidden data-search-exclude>Check answer</button>
-<div class="ck-feedback" data-search-exclude></div>
-<p class="ck-announce" role="status" data-search-exclude></p>
-</form>
-<details class="ck-answer" data-search-exclude>
-<summary>Show answer and rationale</summary>
-<ul class="ck-rationales">
-<li data-ck-option="0" data-ck-correct="true">
+<label for="ck-m1-q-2">Accuse.</label>\
+</div>\
+</fieldset>\
+<button type="submit" class="md-button ck-check" hidden data-search-exclude>Check answer</button>\
+<div class="ck-feedback" data-search-exclude>\
+</div>\
+<p class="ck-announce" role="status" data-search-exclude>\
+</p>\
+</form>\
+<details class="ck-answer" data-search-exclude>\
+<summary>Show answer and rationale</summary>\
+<ul class="ck-rationales">\
+<li data-ck-option="0" data-ck-correct="true">\
 <strong class="ck-verdict">A is correct.</strong>
-<span class="ck-rationale">It opens a door.</span>
-</li>
-<li data-ck-option="1" data-ck-correct="false">
+<span class="ck-rationale">It opens a door.</span>\
+</li>\
+<li data-ck-option="1" data-ck-correct="false">\
 <strong class="ck-verdict">B is not correct.</strong>
-<span class="ck-rationale">Tempting, but it misses the cue.</span>
-</li>
-<li data-ck-option="2" data-ck-correct="false">
+<span class="ck-rationale">Tempting, but it misses the cue.</span>\
+</li>\
+<li data-ck-option="2" data-ck-correct="false">\
 <strong class="ck-verdict">C is not correct.</strong>
-<span class="ck-rationale">It invites defence.</span>
-</li>
-</ul>
-<p class="ck-source">Source: <a href="#ref-reis1988">Reis &amp; Shaver, 1988</a></p></details>
+<span class="ck-rationale">It invites defence.</span>\
+</li>\
+</ul>\
+<p class="ck-source">Source: <a href="#ref-reis1988">Reis &amp; Shaver, 1988</a>\
+</p>\
+</details>\
 </div>"""
 
 
@@ -144,7 +150,7 @@ def test_options_are_shown_in_the_order_the_question_id_fixes() -> None:
     assert labels == [("0", "A"), ("1", "D"), ("2", "C"), ("3", "B")]
     # The no-JavaScript answer list follows the same order, naming options by letter (shown by
     # CSS before each label), with each rationale after its verdict; no option text repeated.
-    rationales = re.findall(r'data-ck-correct="(\w+)">\n<strong class="ck-verdict">(\w) is [a-z ]+\.</strong>'
+    rationales = re.findall(r'data-ck-correct="(\w+)"><strong class="ck-verdict">(\w) is [a-z ]+\.</strong>'
                             r'\n<span class="ck-rationale">(\w+)\.</span>', html)
     assert rationales == [("true", "A", "Right"), ("false", "B", "Wrong"), ("false", "C", "Wrong"),
                           ("false", "D", "Wrong")]

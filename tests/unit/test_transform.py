@@ -101,7 +101,7 @@ def test_module_page(course: Course) -> None:
     assert list(rendered.html_blocks) == ["COURSEKITBLOCK0000"]
     block = rendered.html_blocks["COURSEKITBLOCK0000"]
     assert block.startswith('<div class="ck-question" id="q-m1-q1"')
-    assert block.endswith('<p class="ck-clear-status" role="status"></p>\n</div>')
+    assert block.endswith('<p class="ck-clear-status" role="status"></p></div>')
     # The clear control names its module and every question of it, on this page or not.
     assert 'data-ck-module="m1" data-ck-questions="m1-q1"' in block
     assert '<a href="progress.html">My progress</a>' in block
