@@ -48,6 +48,9 @@ ALL_NONE = ("all of the above", "none of the above", "all of these", "none of th
             "both of the above", "all the above", "none of them", "all of them")
 _ALL_NONE_TAIL = ("", "options", "answers", "responses", "are correct", "is correct")
 _LETTER_PREFIX = ("both", "only", "options", "option", "answers", "answer")
+# Each catch-all phrase with each tail, as `words` leaves it, to the phrase it reads as.
+_ALL_NONE_SAID = {f"{phrase} {tail}".strip(): phrase for phrase in reversed(ALL_NONE)
+                  for tail in _ALL_NONE_TAIL}
 
 _STOP_TEXT = """
     about above after again against along among another around because before behind being
@@ -100,8 +103,8 @@ def all_none_phrase(text: str) -> str | None:
     for phrase in ALL_NONE:
         if phrase.endswith("above") and said.startswith(phrase):
             return phrase
-        if any(said == f"{phrase} {tail}".strip() for tail in _ALL_NONE_TAIL):
-            return phrase
+    if phrase := _ALL_NONE_SAID.get(said):
+        return phrase
     parts = said.split()
     while parts and parts[0] in _LETTER_PREFIX:
         parts = parts[1:]

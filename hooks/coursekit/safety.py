@@ -73,9 +73,15 @@ class Finding:
 
 MAX_FINDINGS = 20
 
+# Every refusal starts at one of these: a tag or autolink '<', a character reference '&', an
+# attribute list '{', a Markdown link's or reference definition's ']'.
+_MARKUP_START = re.compile(r"[<&{\]]")
+
 
 def check_markup(text: str) -> list[Finding]:
     """Every refusal in one piece of author text, sorted, each reported once."""
+    if _MARKUP_START.search(text) is None:
+        return []  # most author text: nothing a tag, reference, attribute list or link needs
     found: set[Finding] = set()
     lines = _LineIndex(text)
     blanked = _blank_autolinks(text, lines, found)
@@ -461,11 +467,16 @@ _FRAGMENT_ATTRIBUTES = {"*": {"lang", "dir"}} | {
     tag: set(extra) | {"id", "class"} for tag, extra in ALLOWED_TAGS.items()}
 
 
+# One cleaner per allowlist, built once: nh3.clean would convert the allowlists on every call,
+# which costs more than cleaning a question's worth of HTML.
+_FRAGMENT_CLEANER = nh3.Cleaner(tags=set(ALLOWED_TAGS), attributes=_FRAGMENT_ATTRIBUTES,
+                                url_schemes=set(SAFE_SCHEMES), link_rel=None, strip_comments=True,
+                                attribute_filter=_filter)
+
+
 def clean_fragment(fragment: str) -> str:
     """Rendered author HTML with only the allowlist's tags, attributes and URL schemes left."""
-    return nh3.clean(fragment, tags=set(ALLOWED_TAGS), attributes=_FRAGMENT_ATTRIBUTES,
-                     url_schemes=set(SAFE_SCHEMES), link_rel=None, strip_comments=True,
-                     attribute_filter=_filter)
+    return _FRAGMENT_CLEANER.clean(fragment)
 
 
 # What the course's own generators and Markdown extensions add around author text: headings'
@@ -501,7 +512,10 @@ def _page_filter(tag: str, attr: str, value: str) -> str | None:
 def clean_page(page_html: str) -> str:
     """A page's rendered content with active content (scripts, handlers, frames, forms that
     submit, unsafe URLs, style other than table alignment) removed."""
-    return nh3.clean(page_html, tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES,
-                     url_schemes=set(SAFE_SCHEMES), link_rel=None, strip_comments=False,
-                     attribute_filter=_page_filter, generic_attribute_prefixes={"data-ck-", "aria-"},
-                     filter_style_properties={"text-align"})
+    return _PAGE_CLEANER.clean(page_html)
+
+
+_PAGE_CLEANER = nh3.Cleaner(tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES, url_schemes=set(SAFE_SCHEMES),
+                            link_rel=None, strip_comments=False, attribute_filter=_page_filter,
+                            generic_attribute_prefixes={"data-ck-", "aria-"},
+                            filter_style_properties={"text-align"})

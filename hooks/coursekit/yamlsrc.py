@@ -284,12 +284,21 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+def _may_nest_deeply(text: str) -> bool:
+    """False when `text` has too few places to open a level to pass MAX_DEPTH: each level needs
+    a line of its own, a "- " or "? " item, or a flow bracket (the cheap bound for a question's
+    dozen lines, so the exact scan runs only on text that might need it)."""
+    places = (text.count("\n") + 1 + text.count("- ") + text.count("? ") + text.count("[")
+              + text.count("{"))
+    return places > MAX_DEPTH
+
+
 def load_yaml(text: str, first_line: int = 1) -> Any:
     """Parse YAML whose first line is line `first_line` of its file.
 
     Raises YamlError with the file line of the problem.
     """
-    deepest, at = nesting_depth(text)
+    deepest, at = nesting_depth(text) if _may_nest_deeply(text) else (0, 0)
     if deepest > MAX_DEPTH:
         raise YamlError(first_line + at, f"nests lists and mappings {deepest:,} deep; the limit is "
                         f"{MAX_DEPTH}", "yaml-limit")

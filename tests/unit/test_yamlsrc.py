@@ -125,6 +125,22 @@ def test_hostile_yaml_is_a_limit_error(text: str, line: int, problem: str) -> No
     assert raised.value.describe("the question block") == f"The YAML in the question block {problem}."
 
 
+# Just past the limit, in each way YAML opens a level: the cheap bound that lets a short block
+# skip the exact scan must never let one of these through.
+@pytest.mark.parametrize("text", [
+    "- " * 51 + "x\n",
+    "? " * 51 + "x\n",
+    "[" * 51 + "]" * 51 + "\n",
+    "{a: " * 51 + "}" * 51 + "\n",
+    "".join("  " * i + f"k{i}:\n" for i in range(51)) + "  " * 51 + "v\n",
+    "".join("  " * i + "- - x:\n" for i in range(0, 52, 2)),
+], ids=["compact-items", "complex-keys", "flow-lists", "flow-maps", "block-maps", "mixed"])
+def test_yaml_just_past_the_depth_limit_is_refused(text: str) -> None:
+    with pytest.raises(YamlError) as raised:
+        load_yaml(text)
+    assert raised.value.rule == "yaml-limit"
+
+
 def test_the_depth_guard_leaves_brackets_in_text_alone() -> None:
     text = ("a: 'quoted [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ text'\n"
             "b: plain [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ text\n"
