@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import html
 import posixpath
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ import yaml
 from markdown.extensions.toc import slugify
 
 from .diagnostics import Diagnostic
+from .host import HOST_FIELDS, host_key_lines
 from .limits import read_source
 from .rules import diagnostic
 from .source import heading_text, prose_lines, split_front_matter
@@ -88,8 +88,6 @@ def _check_host(config: SiteConfig) -> list[Diagnostic]:
 
     A misspelt key would leave the real field unset and a list would be printed as "[1, 2]".
     """
-    from .transform import HOST_FIELDS  # transform imports course, which imports this module
-
     if not isinstance(config.host, dict):
         return []
     known = [key for key, _ in HOST_FIELDS]
@@ -104,24 +102,6 @@ def _check_host(config: SiteConfig) -> list[Diagnostic]:
         elif isinstance(value, (dict, list, bool)):
             found.append(diagnostic("host-field", config.path, line,
                                     f"extra.host.{key} must be text."))
-    return found
-
-
-def host_key_lines(text: str) -> dict[str, int]:
-    """The line of each key under `host:` in a config's text (the key's own line, 1-based)."""
-    found: dict[str, int] = {}
-    indent = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if indent is None:
-            if re.match(r"\s+host:\s*$", line):
-                indent = len(line) - len(line.lstrip())
-            continue
-        stripped = line.lstrip()
-        if stripped and not stripped.startswith("#"):
-            if len(line) - len(stripped) <= indent:
-                break
-            if match := re.match(r"([A-Za-z_][\w-]*):", stripped):
-                found.setdefault(match.group(1), number)
     return found
 
 

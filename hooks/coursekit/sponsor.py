@@ -26,9 +26,8 @@ import yaml
 
 from .course import MINUTES_PER_QUESTION, MINUTES_PER_REFLECTION, WORDS_PER_MINUTE, Course, estimate
 from .diagnostics import Diagnostic
+from .host import HOST_FIELDS, host_key_lines
 from .rules import diagnostic
-from .site import host_key_lines
-from .transform import HOST_FIELDS
 
 SCALE = ("1 Not at all", "2 Slightly", "3 Moderately", "4 Mostly", "5 Completely")
 OPEN_QUESTIONS = (

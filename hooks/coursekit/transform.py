@@ -18,6 +18,7 @@ from markupsafe import Markup
 from .citations import find_citations, replace_citations
 from .counts import course_values, fill_placeholders
 from .course import Course, Module, agenda_minutes
+from .host import HOST_FIELDS
 from .model import Agenda, GlossaryTerm, Page, Question
 from .order import shown_options
 from .printables import NOTES_PAGE, instructor_entry, printables_index, roleplay_links
@@ -37,17 +38,6 @@ from .render import (
 from .safety import check_markdown, clean_page, inert_markdown
 from .source import Note, extract_admonitions, find_blocks
 
-HOST_FIELDS = (
-    ("sponsor", "Sponsoring program"),
-    ("credit", "Continuing-education credit"),
-    ("authors", "Authors and credentials"),
-    ("conflicts", "Conflict-of-interest statement"),
-    ("contact", "Course contact"),
-    ("accommodation", "Accessibility and accommodation contact"),
-    ("grievance", "Complaint and grievance policy"),
-    ("address", "Provider address"),  # on the certificate too
-    ("approval", "Approval statement"),  # on the certificate too
-)
 _H1 = re.compile(r"^#[ \t]+.+$", re.MULTILINE)
 
 

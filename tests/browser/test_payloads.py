@@ -35,7 +35,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import Browser, Page, Route
 
 import coursekit.course
-from coursekit.transform import HOST_FIELDS
+from coursekit.host import HOST_FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "payloads"
