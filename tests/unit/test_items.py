@@ -236,6 +236,19 @@ def test_post_test_options_are_compared_with_every_module_page(tmp_path: Path) -
         "situation instead of repeating the page."]
 
 
+def test_post_test_options_are_compared_with_module_part_pages_too(tmp_path: Path) -> None:
+    m1 = module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),))
+    part = ("---\ntitle: Part two\nmodule: m1\n---\n\n# Part two\n\nA partner who feels heard is "
+            "far more willing to soften their own position.\n")
+    post = ("---\ntitle: Post-test\nposttest: true\n---\n\n# Post-test\n\n```question\nid: pt-1\n"
+            "objective: m1-o1\nprompt: Dev sighs; what now?\noptions:\n  - text: Name it.\n"
+            "    correct: true\n    rationale: Yes.\n  - text: Say a partner who feels heard is far "
+            "more willing to soften.\n    rationale: No.\n  - text: Accuse.\n    rationale: No.\n```\n")
+    course = load_course(write_docs(tmp_path / "docs", {"m1.md": m1, "m1-part.md": part,
+                                                        "instructors/post.md": post}), "docs")
+    assert [d.line for d in check_items(course) if d.rule == "item-copies-page"] == [16]
+
+
 # ---- item-absolute-distractor ---------------------------------------------------------------
 
 def test_absolutes_only_in_distractors() -> None:
