@@ -97,8 +97,8 @@ nginx:  ## Debian's nginx-light for the test that serves both editions with host
 test: $(BIN)/.installed chromium nginx lint check  ## every test: unit, builds, browser, links
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.installed  ## print build times (both editions; 50, 200, 800 synthetic pages), page weights, memory (quick: make bench SCALE=50,200)
-	$(BIN)/python scripts/benchmark.py $(if $(SCALE),--scale $(SCALE)) $(if $(LIGHTHOUSE),--lighthouse)
+bench: $(BIN)/.installed  ## print build times (both editions; 50, 200, 800 synthetic pages), page weights, memory (quick: make bench SCALE=50,200; steadier: RUNS=3)
+	$(BIN)/python scripts/benchmark.py $(if $(SCALE),--scale $(SCALE)) $(if $(RUNS),--synthetic-runs $(RUNS)) $(if $(LIGHTHOUSE),--lighthouse)
 
 # Mutation testing of the course engine with the unit tests (slow; not part of CI). mutmut runs in a
 # scratch copy with the engine at src/coursekit (see [tool.mutmut] in pyproject.toml); its results

@@ -17,7 +17,7 @@ wall seconds. Peak memory is the child's maximum resident set (os.wait4). A note
 a process of its own: its CPU time is not in the child's.
 It prints figures and never fails on them: a measurement, not a test.
 
-    python scripts/benchmark.py [--scale 50,200,800] [--runs N] [--profile]
+    python scripts/benchmark.py [--scale 50,200,800] [--runs N] [--synthetic-runs N] [--profile]
     nice -n 10 python scripts/benchmark.py --scale 50,200      (a quick run)
 """
 
@@ -138,7 +138,10 @@ def child_build(config_file: Path, site_dir: Path) -> Build:
 
 
 def median_build(config_file: Path, site_dir: Path, runs: int) -> Build:
-    builds = [child_build(config_file, site_dir) for _ in range(runs)]
+    return median_of([child_build(config_file, site_dir) for _ in range(runs)])
+
+
+def median_of(builds: list[Build]) -> Build:
     return Build(statistics.median(b.wall for b in builds), statistics.median(b.seconds for b in builds),
                  max(b.peak_mb for b in builds), builds[-1].warnings, builds[-1].error)
 
@@ -416,11 +419,12 @@ class Scale:
 
 
 def scale_runs(sizes: list[int], words: int, questions: int, real: dict[str, Any], work: Path,
-               profile: bool) -> tuple[list[Scale], dict[int, dict[str, Path]]]:
+               profile: bool, runs: int = 1) -> tuple[list[Scale], dict[int, dict[str, Path]]]:
     print(f"== 2. Synthetic courses: {words:,} words and {questions} questions a page, "
           f"sections of {PAGES_PER_SECTION} pages ==")
     print("  hook: the course hook, templates and assets; plain: the same pages as stock Markdown "
-          "(questions as lists, no hook); ms/page counts the home page too; one build each")
+          f"(questions as lists, no hook); ms/page counts the home page too; "
+          f"{'one build each' if runs == 1 else f'median of {runs} builds each, the variants taking turns'}")
     print("  times: the build's CPU seconds in its child process (wall seconds in brackets)")
     print(f"  {'pages':>5}  {'variant':11} {'CPU s':>8} {'(wall s)':>9} {'ms/page':>8} {'peak MB':>8}  "
           f"{'overhead vs plain':>17}")
@@ -433,9 +437,12 @@ def scale_runs(sizes: list[int], words: int, questions: int, real: dict[str, Any
         if course.diagnostics:
             print(f"  {pages} pages: {len(course.diagnostics)} engine diagnostics, first: "
                   f"{course.diagnostics[0].format()}")
-        builds = {}
-        for name, config in configs.items():
-            builds[name] = child_build(config, folder / f"site-{name}")
+        # The variants take turns, so a burst of other work on the machine lands on all of them.
+        times: dict[str, list[Build]] = {name: [] for name in configs}
+        for _ in range(runs):
+            for name, config in configs.items():
+                times[name].append(child_build(config, folder / f"site-{name}"))
+        builds = {name: median_of(found) for name, found in times.items()}
         scale = Scale(pages, builds)
         scales.append(scale)
         for name, found in builds.items():
@@ -628,6 +635,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=WORDS_PER_PAGE, help="words of prose a page")
     parser.add_argument("--questions", type=int, default=QUESTIONS_PER_PAGE, help="questions a page")
     parser.add_argument("--runs", type=int, default=1, help="builds of the real course per config")
+    parser.add_argument("--synthetic-runs", type=int, default=1,
+                        help="builds of each synthetic variant (the median is shown); 3 steadies the "
+                             "overhead figures on a busy machine")
     parser.add_argument("--no-hostile", action="store_true", help="skip the hostile shapes")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile one build of the largest synthetic course with the hook")
@@ -636,8 +646,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse-args", default="",
                         help="options passed on to lighthouse.py, e.g. '--quick --runs 1'")
     args = parser.parse_args(argv)
-    if args.runs < 1 or args.words < 1 or args.questions < 1:
-        parser.error("--runs, --words and --questions must be at least 1")
+    if min(args.runs, args.synthetic_runs, args.words, args.questions) < 1:
+        parser.error("--runs, --synthetic-runs, --words and --questions must be at least 1")
     with (ROOT / "mkdocs.yml").open("rb") as fd:
         real = yaml_load(fd)
 
@@ -645,7 +655,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
         work = Path(tmp)
         _, site, bare = real_course(args.runs, work)
-        scales, synthetic = scale_runs(args.scale, args.words, args.questions, real, work, args.profile)
+        scales, synthetic = scale_runs(args.scale, args.words, args.questions, real, work, args.profile,
+                                       args.synthetic_runs)
         quiz_extra = weight_table(site, bare, synthetic)
         if args.lighthouse:  # Lighthouse scores on the learner site built above, side by side with peers
             import lighthouse  # scripts/lighthouse.py, beside this file
