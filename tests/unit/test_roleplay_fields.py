@@ -128,3 +128,46 @@ def test_a_text_field_that_is_not_text_is_named_at_its_line(line: str, where: st
     wrong = [(d.line, d.message.removesuffix(" " + RULES[d.rule].fix)) for d in found
              if d.rule == "wrong-type"]
     assert wrong == [(at, f"'{key}' in {where} must be text.")]
+
+
+# (a list field, the first line of its first item)
+LIST_FIELDS = [
+    ("plan", "  - phase: Set up"),
+    ("roles", "  - id: therapist"),
+    ("opening", "  - speaker: amara"),
+    ("cues", "  - when: If the therapist moves on"),
+    ("observer_cues", "  - watch: The first cue."),
+    ("observer_checklist", "  - objective: m1-o1"),
+]
+
+
+@pytest.mark.parametrize(("key", "first"), LIST_FIELDS, ids=[key for key, _ in LIST_FIELDS])
+def test_an_unknown_key_in_a_list_item_names_the_list_and_the_role_play(key: str, first: str) -> None:
+    source = vary(FULL_PAGE, first + "\n", first + "\n    colour: blue\n")
+    _, found = parse_page(PAGE, "page.md", source)
+    at = FULL_PAGE.split("\n").index(first) + 2
+    assert [(d.line, d.rule, d.message.removesuffix(" " + RULES[d.rule].fix)) for d in found] == [
+        (at, "unknown-key", f"Unknown key 'colour' in an item of '{key}' in role-play 'rp-quiet'.")]
+
+
+# (a list field, its first item's first line, what to change so the item lacks a required key)
+MISSING = [
+    ("plan", "  - phase: Set up", "    minutes: 5\n", "", "minutes"),
+    ("roles", "  - id: therapist", "    name: Therapist\n", "", "name"),
+    ("opening", "  - speaker: amara", "    line: I'm fine.\n", "", "line"),
+    ("cues", "  - when: If the therapist moves on",
+     "  - when: If the therapist moves on\n    raise:", "  - raise:", "when"),
+    ("observer_cues", "  - watch: The first cue.", "    prompt: What did you see?\n", "", "prompt"),
+    ("observer_checklist", "  - objective: m1-o1", "    item: The therapist named a cue.\n", "", "item"),
+]
+
+
+@pytest.mark.parametrize(("key", "first", "old", "new", "missing"), MISSING,
+                         ids=[case[0] for case in MISSING])
+def test_a_list_item_without_a_required_key_is_named_at_its_line(
+    key: str, first: str, old: str, new: str, missing: str
+) -> None:
+    _, found = parse_page(PAGE, "page.md", vary(FULL_PAGE, old, new))
+    at = FULL_PAGE.split("\n").index(first) + 1
+    assert (at, "missing-key", f"an item of '{key}' in role-play 'rp-quiet' has no '{missing}'.") in [
+        (d.line, d.rule, d.message.removesuffix(" " + RULES[d.rule].fix)) for d in found]
