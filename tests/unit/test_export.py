@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import xml.etree.ElementTree as ET
 
 from coursekit.export import to_gift, to_moodle_xml
-from coursekit.model import Option, Question
+from lmsbank import make_question
 
-SINGLE = Question(
-    id="pt-1", objective="m1-o1", type="single",
-    prompt="Which reply {attunes}: to the cue?",
-    options=(
-        Option("Name the cue.", True, "It opens a door.", 1),
-        Option("Move on = ignore it.", False, "It misses the cue #1.", 2),
-        Option("Accuse.", False, "It invites\n\ndefence.", 3),
-    ),
-    source=None, line=1,
+SINGLE = make_question(
+    "pt-1", "m1-o1", "single", "Which reply {attunes}: to the cue?",
+    ("Name the cue.", True, "It opens a door."),
+    ("Move on = ignore it.", False, "It misses the cue #1."),
+    ("Accuse.", False, "It invites\n\ndefence."),
 )
-MULTIPLE = Question(
-    id="pt-2", objective="m2-o4", type="multiple", prompt="Which belong in screening?",
-    options=(
-        Option("Individual time with each partner.", True, "Safety to speak.", 1),
-        Option("Questions about fear at home.", True, "Names the risk.", 2),
-        Option("A joint confrontation.", False, "Could raise the risk.", 3),
-    ),
-    source=None, line=1,
+MULTIPLE = make_question(
+    "pt-2", "m2-o4", "multiple", "Which belong in screening?",
+    ("Individual time with each partner.", True, "Safety to speak."),
+    ("Questions about fear at home.", True, "Names the risk."),
+    ("A joint confrontation.", False, "Could raise the risk."),
 )
 
 
@@ -67,8 +61,7 @@ def test_moodle_xml_grades_feedback_and_escaping() -> None:
 
 
 def test_moodle_xml_escapes_markup() -> None:
-    nasty = Question("pt-3", "m1-o1", "single", "Is <b>this</b> & that safe?",
-                     SINGLE.options, None, 1)
+    nasty = dataclasses.replace(SINGLE, id="pt-3", prompt="Is <b>this</b> & that safe?")
     text = to_moodle_xml([nasty], "C")
     # Raw author HTML never reaches the LMS as markup: it arrives as text, escaped for Markdown
     # and then for XML.

@@ -16,26 +16,21 @@ from coursekit.course import load_course
 from coursekit.export import export_files, to_gift, to_moodle_xml
 from coursekit.model import Option, Question
 from coursekit.order import display_order
+from lmsbank import make_question
 
-SINGLE = Question(
-    id="pt-1", objective="m1-o1", type="single", prompt="Which reply attunes to the cue?",
-    options=(
-        Option("Name the cue.", True, "It opens a door.", 1),
-        Option("Move on.", False, "It misses the cue.", 2),
-        Option("Accuse.", False, "It invites defence.", 3),
-    ),
-    source=None, line=1,
+SINGLE = make_question(
+    "pt-1", "m1-o1", "single", "Which reply attunes to the cue?",
+    ("Name the cue.", True, "It opens a door."),
+    ("Move on.", False, "It misses the cue."),
+    ("Accuse.", False, "It invites defence."),
 )
 # Two right of four: each right option earns half, each wrong one costs half.
-MULTIPLE = Question(
-    id="pt-2", objective="m2-o4", type="multiple", prompt="Which belong in screening?",
-    options=(
-        Option("Individual time with each partner.", True, "Safety to speak.", 1),
-        Option("A joint confrontation.", False, "Could raise the risk.", 2),
-        Option("Questions about fear at home.", True, "Names the risk.", 3),
-        Option("A shared homework sheet.", False, "Both partners read it.", 4),
-    ),
-    source=None, line=1,
+MULTIPLE = make_question(
+    "pt-2", "m2-o4", "multiple", "Which belong in screening?",
+    ("Individual time with each partner.", True, "Safety to speak."),
+    ("A joint confrontation.", False, "Could raise the risk."),
+    ("Questions about fear at home.", True, "Names the risk."),
+    ("A shared homework sheet.", False, "Both partners read it."),
 )
 
 
@@ -104,10 +99,8 @@ def test_moodle_xml_is_an_indented_utf8_document() -> None:
 
 
 def test_multiple_answer_grades_share_full_marks_between_right_options() -> None:
-    three_of_four = Question("pt-3", "m1-o1", "multiple", "Which?", (
-        Option("A", True, "a", 1), Option("B", True, "b", 2),
-        Option("C", True, "c", 3), Option("D", False, "d", 4),
-    ), None, 1)
+    three_of_four = make_question("pt-3", "m1-o1", "multiple", "Which?", ("A", True, "a"),
+                                  ("B", True, "b"), ("C", True, "c"), ("D", False, "d"))
     root = ET.fromstring(to_moodle_xml([three_of_four], "C").encode())
     fractions = {a.findtext("text"): a.get("fraction") for a in root.iter("answer")}
     assert fractions == {"A": "33.33333", "B": "33.33333", "C": "33.33333", "D": "-100"}
