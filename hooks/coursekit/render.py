@@ -172,14 +172,14 @@ def render_question(question: Question, number: int, bibliography: dict[str, Bib
         source = Markup('<a href="#ref-{}">{}</a>').format(
             question.source, cite_label(entry, CiteItem(question.source, "", False))
         )
-    # Shown in the build's fixed shuffle; `key` names the option for saved answers.
     # Shown in the build's fixed shuffle; `key` names the option for saved answers. The answer
     # list names each option by its letter (shown before each label by CSS), not by its text
     # again, and a one-paragraph rationale stays inline: fewer elements, nothing said twice.
     options = []
     for index, o in enumerate(shown_options(question)):
         # The page says "Correct." itself: a rationale that opens with it would say it twice.
-        text = _OWN_VERDICT.sub("", o.rationale.lstrip(), count=1) if o.correct else o.rationale
+        # (The parser strips every rationale, so one that opens with it starts the text.)
+        text = _OWN_VERDICT.sub("", o.rationale) if o.correct else o.rationale
         rationale = author_markdown(text, inline=True)
         options.append({"text": author_markdown(o.text, inline=True), "correct": o.correct,
                         "rationale": rationale, "inline": "<p>" not in rationale,

@@ -13,11 +13,14 @@ from coursekit.model import BibEntry, Option, Question, RolePlay
 from coursekit.order import option_key
 from coursekit.parse import parse_page
 from coursekit.render import (
+    _HTML_ENV,
     ObjectiveView,
+    _Compact,
     author_markdown,
     relative_link,
     render_citation,
     render_question,
+    render_quiz_tools,
     render_reference_list,
     render_roleplay,
     render_rules,
@@ -397,3 +400,45 @@ def test_glossary_entries_form_one_flat_definition_list() -> None:
     assert html == ("<dl>\n<dt>Attunement</dt>\n<dd>Definition of Attunement.</dd>\n"
                     "<dt>Bid</dt>\n<dd>Definition of Bid.</dd>\n"
                     "<dt>Cycle</dt>\n<dd>Definition of Cycle.</dd>\n</dl>")
+
+
+
+def test_instructor_roleplay_links_its_live_view_and_each_card() -> None:
+    links = {"live": "live/rp-quiet.md", "print": "cards/rp-quiet.md",
+             "cards": [{"label": "Amara (partner)", "link": "cards/rp-quiet-amara.md"}]}
+    text = render_roleplay(roleplay(), OBJECTIVES, instructor=True, links=links)
+    assert "- [Live facilitator view](live/rp-quiet.md): the time plan" in text
+    assert "- [All role cards, one per sheet](cards/rp-quiet.md) to print for a room." in text
+    assert "    - [Amara (partner)](cards/rp-quiet-amara.md)\n" in text
+    assert "Live facilitator view" not in render_roleplay(roleplay(), OBJECTIVES, instructor=True)
+
+
+@pytest.mark.parametrize(("ids", "asks"), [
+    (["m1-q1", "m1-q2", "m1-q3"], "Clear your saved answers to the 3 questions in Module one?"),
+    (["m1-q1"], "Clear your saved answers to the 1 question in Module one?"),
+])
+def test_the_clear_control_says_how_many_answers_of_which_module_it_clears(ids: list[str], asks: str) -> None:
+    html = render_quiz_tools("m1", "Module one", ids, "../progress.html")
+    assert f"<p>{asks} Other modules keep theirs.</p>" in html
+    assert f'data-ck-module="m1" data-ck-questions="{" ".join(ids)}"' in html
+    assert '<a href="../progress.html">My progress</a>' in html
+
+
+@pytest.mark.parametrize(("source", "compact"), [
+    ("<div>\n  <p>a</p>\n</div>\n", "<div><p>a</p></div>"),
+    ("<ul>\n{% for x in y %}\n<li>{{ x }}</li>\n{% endfor %}\n</ul>",
+     "<ul>{% for x in y %}<li>{{ x }}</li>{% endfor %}</ul>"),
+    ("<td>\n  5\n</td>", "<td>5</td>"),
+])
+def test_html_templates_drop_line_breaks_beside_block_tags(source: str, compact: str) -> None:
+    assert _Compact(_HTML_ENV).preprocess(source, "t.html") == compact
+
+
+# Between two inline things, or inside text, a line break renders as a space: it stays.
+@pytest.mark.parametrize("source", [
+    "<strong>A is correct.</strong>\n<span>It opens a door.</span>",
+    '<input type="radio">\n<label for="x">Name it.</label>',
+    "<p>one\ntwo</p>",
+])
+def test_html_templates_keep_line_breaks_that_render_as_a_space(source: str) -> None:
+    assert _Compact(_HTML_ENV).preprocess(source, "t.html") == source
