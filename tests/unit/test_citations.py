@@ -116,3 +116,5 @@ def test_citation_followed_by_a_colon_mid_line_is_a_citation() -> None:
     assert find_citations("As argued [@a]: the point.\n   [@b]: https://example.org\n") == [("a", 1)]
     assert replace_citations("As argued [@a]: the point.", lambda items: "(A)") == \
         "As argued (A): the point."
+    # Four spaces in is no definition (Markdown reads it as a list item's text or as code).
+    assert find_citations("    [@c]: the point, in a list item.\n") == [("c", 1)]

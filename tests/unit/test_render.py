@@ -17,6 +17,7 @@ from coursekit.render import (
     ObjectiveView,
     _Compact,
     author_markdown,
+    option_letter,
     relative_link,
     render_citation,
     render_question,
@@ -197,6 +198,30 @@ def test_the_hint_is_left_out_when_the_prompt_already_gives_it() -> None:
     assert html.count("Select all that apply") == 1
     assert "ck-hint" not in html
     assert 'class="ck-hint">Select all that apply.' in render_question(question("multiple"), 1, BIB)
+    # Said without the full stop, it is still said.
+    unstopped = render_question(question("multiple", prompt="Which help? Select all that apply"), 1, BIB)
+    assert "ck-hint" not in unstopped
+
+
+def test_a_rationale_of_several_paragraphs_is_a_block_and_one_paragraph_stays_inline() -> None:
+    html = render_question(question(options=(
+        Option("Name the cue.", True, "It opens a door.", 1),
+        Option("Move on.", False, "It misses the cue.\n\nAnd it teaches the partner to stop.", 2),
+        Option("Accuse.", False, "It invites defence.", 3))), 1, BIB)
+    assert ('<div class="ck-rationale"><p>It misses the cue.</p>\n<p>And it teaches the partner to '
+            'stop.</p></div>') in html
+    assert '<span class="ck-rationale">It opens a door.</span>' in html
+
+
+def test_author_markdown_makes_paragraphs_unless_asked_for_inline_text() -> None:
+    assert author_markdown("One *word*.") == "<p>One <em>word</em>.</p>"
+    assert author_markdown("One *word*.", inline=True) == "One <em>word</em>."
+
+
+@pytest.mark.parametrize(("index", "letter"), [(0, "A"), (5, "F"), (25, "Z"), (26, "AA"), (27, "AB"),
+                                               (51, "AZ"), (52, "BA")])
+def test_option_letters_count_as_the_css_counter_does(index: int, letter: str) -> None:
+    assert option_letter(index) == letter
 
 
 MALICIOUS = [
