@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from coursekit.assets import is_course_asset, minify_asset
+from coursekit.assets import drop_indentation, is_course_asset, minify_asset
 from coursekit.course import Course, load_course
 from coursekit.diagnostics import Severity
 from coursekit.edition import (
@@ -124,6 +124,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     blocks = _state.pop(f"blocks:{page.file.src_uri}", None)
     terms = glossary_links(course, page.file.src_uri) if page.file.src_uri in course.pages else None
     return finish_html(html, blocks or {}, terms)  # type: ignore[arg-type]
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return drop_indentation(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return drop_indentation(output_content)  # 404.html and sitemap.xml
 
 
 def _display_path(docs_dir: Path, config: MkDocsConfig) -> str:

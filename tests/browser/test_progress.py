@@ -33,7 +33,12 @@ def sized_page(request: pytest.FixtureRequest, new_context) -> Page:
 
 
 def course_map(page: Page) -> dict:
-    return page.evaluate("() => window.coursekitCourse")
+    """The course map as progress-marks.js reads it (loaded as course.js would, if need be)."""
+    return page.evaluate("() => new Promise(done => coursekit.withMarks(() => done(coursekit.course)))")
+
+
+def loaded(requests: list[str], name: str) -> bool:
+    return any(url.split("?")[0].endswith("/assets/coursekit/" + name) for url in requests)
 
 
 def module_row(page: Page, module_id: str):
@@ -87,7 +92,8 @@ def test_progress_counts_after_answering_in_two_modules(sized_page: Page) -> Non
 
 def test_the_navigation_marks_a_module_whose_questions_are_all_answered(sized_page: Page) -> None:
     page = sized_page
-    page.goto(HOME)
+    open_progress(page)
+    title = (module_row(page, "m1").locator("th").text_content() or "").strip()
     m1 = next(m for m in course_map(page)["modules"] if m["id"] == "m1")
     # Every question but the last answered: no mark yet.
     page.evaluate("""qs => qs.forEach(q => localStorage.setItem('coursekit:v2:answer:' + q.id,
@@ -107,12 +113,41 @@ def test_the_navigation_marks_a_module_whose_questions_are_all_answered(sized_pa
     expect(link.locator(".ck-nav-done")).to_have_text("(all questions answered)")
     heading = page.locator(".md-nav--primary label.md-nav__link:has(.ck-nav-done)")
     expect(heading).to_have_count(1)
-    expect(heading).to_contain_text(m1["title"])
+    expect(heading).to_contain_text(title)
     expect(marked).to_have_count(2)
     # On the module's own page its table-of-contents entries are not marked as modules.
     page.goto(MODULE_1)
     expect(link.locator(".ck-nav-done")).to_have_count(1)
     assert page.locator(".md-nav--secondary .ck-nav-done").count() == 0
+
+
+def test_a_first_visit_downloads_no_course_map_until_an_answer_needs_it(page: Page) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(MODULE_1)
+    page.wait_for_load_state("networkidle")
+    assert loaded(requests, "course.js")
+    assert not loaded(requests, "course-map.js") and not loaded(requests, "progress-marks.js")
+    # The module's line is there all the same, counted from the page's own question list.
+    line = page.locator(".ck-module-progress")
+    count = len((page.locator("[data-ck-tools]").get_attribute("data-ck-questions") or "").split())
+    assert count > 1
+    expect(line).to_have_text(
+        f"Your progress in this module: 0 of {count} questions answered, 0 correct. My progress")
+    # The first answer brings the map, and the line counts it without a reload.
+    q = Question.find(page, "single")
+    q.option(q.correct[0]).check()
+    q.button.click()
+    expect(line).to_have_text(
+        f"Your progress in this module: 1 of {count} questions answered, 1 correct. My progress")
+    assert loaded(requests, "course-map.js") and loaded(requests, "progress-marks.js")
+    m1 = next(m for m in course_map(page)["modules"] if m["id"] == "m1")
+    assert len(m1["questions"]) == count
+    # With an answer saved, any later page loads them itself (for the navigation marks).
+    requests.clear()
+    page.goto(HOME)
+    page.wait_for_load_state("networkidle")
+    assert loaded(requests, "course-map.js") and loaded(requests, "progress-marks.js")
 
 
 def test_continue_where_you_left_off(sized_page: Page) -> None:
@@ -205,9 +240,19 @@ def test_an_import_leaves_out_questions_the_course_does_not_have(page: Page) -> 
         f"coursekit:v2:answer:{first['id']}"]
 
 
-def test_with_storage_blocked_the_pages_say_so(new_context) -> None:
+# localStorage that is there but refuses every write (a zero quota, as older private windows had):
+# only a real write, boot.js's one storage check for every course script, finds that out.
+REFUSE_WRITES = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+
+
+@pytest.mark.parametrize("blocked", [BLOCK_STORAGE, REFUSE_WRITES], ids=["no-storage", "no-writes"])
+def test_with_storage_blocked_the_pages_say_so(new_context, blocked: str) -> None:
     context: BrowserContext = new_context()
-    context.add_init_script(BLOCK_STORAGE)
+    context.add_init_script(blocked)
     page = context.new_page()
     page.goto(PROGRESS)
     expect(page.locator("[data-ck-nostore]")).to_be_visible()
@@ -248,9 +293,57 @@ def test_progress_from_a_folder(file_context: BrowserContext, site_dir: Path) ->
     assert all(url.startswith(("file://", "data:", "blob:")) for url in requests), requests
 
 
+def ax_roles(page: Page) -> dict[str, int]:
+    """How many nodes of each role Chromium's own accessibility tree has (what a screen reader
+    gets; CSS display can change it, which Playwright's role queries do not see)."""
+    counts: dict[str, int] = {}
+    for node in page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]:
+        role = node.get("role", {}).get("value", "")
+        counts[role] = counts.get(role, 0) + 1
+    return counts
+
+
+def test_on_a_phone_the_progress_table_fits_and_stays_a_table(new_context) -> None:
+    page = new_context(viewport=SIZES["phone"]).new_page()
+    answer(page, MODULE_1, [(0, True)])
+    open_progress(page)
+    table = page.locator("[data-ck-table]")
+    expect(table).to_be_visible()
+    # Nothing is wider than the screen (so nothing scrolls sideways or is cut off): not Material's
+    # table wrapper, not the table, not a cell; and none of them scrolls inside.
+    widths = page.evaluate("""() => {
+      const table = document.querySelector('[data-ck-table]');
+      const boxes = [table.closest('.md-typeset__scrollwrap'), table,
+                     ...table.querySelectorAll('tbody th, tbody td')];
+      return [document.documentElement.clientWidth,
+              Math.max(...boxes.map(box => box.getBoundingClientRect().right)),
+              Math.max(...boxes.map(box => box.scrollWidth - box.clientWidth))];
+    }""")
+    assert widths[1] <= widths[0] and widths[2] <= 0, widths
+    # Stacked: a module's cells sit one under another, each shown with its column's name.
+    row = module_row(page, "m1")
+    answered, correct = row.locator("[data-ck-cell='answered']"), row.locator("[data-ck-cell='correct']")
+    assert answered.bounding_box()["y"] < correct.bounding_box()["y"]  # type: ignore[index]
+    before = answered.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert "Answered" in before, before
+    # Still a table for a screen reader, with its header cells, in Chromium's own tree.
+    modules = module_row(page, "m1").locator("xpath=..").locator("tr").count()
+    roles = ax_roles(page)
+    assert roles.get("table") == 1
+    assert roles.get("columnheader") == 5 and roles.get("rowheader") == modules
+    assert roles.get("cell") == 4 * modules
+    assert roles.get("row") == modules + 1
+    # Chromium keeps a display: block table's semantics; WebKit drops them unless the parts
+    # carry their roles, so the roles themselves are checked too.
+    assert page.evaluate("""() => [...document.querySelectorAll('[data-ck-table] tr > *')].every(
+      cell => cell.getAttribute('role') ===
+        (cell.tagName === 'TD' ? 'cell' : cell.scope === 'row' ? 'rowheader' : 'columnheader'))""")
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))  # a phone: the table's stacked rows
 @pytest.mark.parametrize("palette", sorted(SCHEMES))
-def test_axe_on_the_progress_page(new_context, palette: str) -> None:
-    page = new_context(color_scheme=palette, reduced_motion="reduce").new_page()
+def test_axe_on_the_progress_page(new_context, palette: str, size: str) -> None:
+    page = new_context(color_scheme=palette, reduced_motion="reduce", viewport=SIZES[size]).new_page()
     answer(page, MODULE_1, [(0, True), (1, False)])
     open_progress(page)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[palette])

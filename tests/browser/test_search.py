@@ -1,6 +1,6 @@
 """Search costs nothing until it is used, and works over HTTP, from a folder and under a sub-path.
 
-docs/assets/coursekit/search.js holds Material's search worker and index back until the learner
+docs/assets/coursekit/course.js holds Material's search worker and index back until the learner
 focuses or opens search, and loads the iframe-worker shim (which lets a page opened from a folder
 run the worker) only on file://. These tests watch the requests a page makes before and after
 search starts, and search for real in each way the course is opened.

@@ -6,6 +6,7 @@ per session (see conftest.py).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -371,8 +372,35 @@ def test_every_table_has_a_header_row_with_words(edition: str, request: pytest.F
 
 
 def test_course_scripts_and_styles_reach_the_site_minified(learner_site: Built) -> None:
-    for name in ("quiz.js", "progress.js", "course.css"):
+    for name in ("quiz.js", "course.js", "course.css"):
         source = (ROOT / "docs" / "assets" / "coursekit" / name).read_text(encoding="utf-8")
         built = learner_site.read(f"assets/coursekit/{name}")
         assert len(built) < 0.8 * len(source), name
         assert "\n//" not in built and "/* " not in built, name
+
+
+@pytest.mark.parametrize("edition", ["learner_site", "instructor_site"])
+def test_pages_reach_the_site_without_indentation_but_with_their_code(
+    edition: str, request: pytest.FixtureRequest
+) -> None:
+    built: Built = request.getfixturevalue(edition)
+    indented = []
+    for path in built.html_files():
+        page = path.read_text(encoding="utf-8")
+        outside = re.sub(r"<(pre|textarea|code|script|style)\b.*?</\1\s*>", "kept", page, flags=re.S | re.I)
+        if re.search(r"\n[ \t]+\S", outside):
+            indented.append(path.relative_to(built.site).as_posix())
+    assert not indented
+    # A code block's own indentation is content: the authoring guide's examples keep theirs.
+    assert '!!! vignette "Amara and Dev: the quiet evening"\n    A fictional couple' in \
+        html.unescape(built.read("authoring.html"))
+
+
+def test_every_page_names_the_course_svg_favicon_and_it_is_there(learner_site: Built) -> None:
+    # Material's default PNG weighs three times as much, on every first visit.
+    icon = learner_site.read("assets/images/favicon.svg")
+    assert icon.startswith("<svg") and len(icon.encode()) < 1024
+    for path in learner_site.html_files():
+        links = re.findall(r'<link rel="icon" href="([^"]+)"', path.read_text(encoding="utf-8"))
+        assert len(links) == 1, path
+        assert (path.parent / links[0]).resolve() == (learner_site.site / "assets/images/favicon.svg"), path

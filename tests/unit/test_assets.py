@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit.assets import is_course_asset, minify_asset
+from coursekit.assets import drop_indentation, is_course_asset, minify_asset
 
 
 @pytest.mark.parametrize(("src_uri", "minified"), [
@@ -28,4 +28,24 @@ def test_script_loses_comments_and_spaces_but_not_its_strings() -> None:
 
 def test_stylesheet_loses_comments_and_spaces() -> None:
     source = "/* a note */\n.ck-question  legend {\n  font-weight : 700 ;\n}\n"
-    assert minify_asset("assets/coursekit/quiz.css", source) == ".ck-question legend{font-weight:700}\n"
+    assert minify_asset("assets/coursekit/course.css", source) == ".ck-question legend{font-weight:700}\n"
+
+
+def test_pages_lose_the_indentation_of_their_lines_and_nothing_else() -> None:
+    page = ("<nav>\n    <ul>\n\t<li><a href=x>Home</a>\n      </li>\n    </ul>\n</nav>\n"
+            "<p>One  line\n   and the next.</p>\n")
+    assert drop_indentation(page) == ("<nav>\n<ul>\n<li><a href=x>Home</a>\n</li>\n</ul>\n</nav>\n"
+                                      "<p>One  line\nand the next.</p>\n")
+
+
+@pytest.mark.parametrize("kept", [
+    "<pre><code>def f():\n    return 1\n</code></pre>",
+    '<PRE class="x">\n  indented\n</PRE >',
+    "<textarea>\n  typed\n</textarea>",
+    "<code>a\n   b</code>",
+    '<script type="application/json">{\n  "a": 1\n}</script>',
+    "<style>\n  .a { color: red }\n</style>",
+])
+def test_white_space_that_is_content_is_kept(kept: str) -> None:
+    page = f"<div>\n  {kept}\n  <p>after</p>\n</div>"
+    assert drop_indentation(page) == f"<div>\n{kept}\n<p>after</p>\n</div>"

@@ -2,10 +2,22 @@
    under a Content-Security-Policy that allows no inline script (see overrides/partials/
    javascripts/). It defines the storage helpers Material's bundle expects (__md_scope,
    __md_hash, __md_get, __md_set), restores the learner's chosen colour palette before the first
-   paint, and opens a content tab a link points at. Loaded from <head>, so keep it small. */
+   paint, and opens a content tab a link points at. Loaded from <head>, so keep it small.
+   It also makes the course's one storage check, for quiz.js, course.js and live.js. */
 (function () {
   "use strict";
   var script = document.currentScript;
+  // window.coursekit.store: localStorage, or null where the browser refuses it (some private
+  // windows, locked-down intranets, file:// policies): the course then remembers nothing.
+  var store = null;
+  try {
+    localStorage.setItem("coursekit:probe", "1");
+    localStorage.removeItem("coursekit:probe");
+    store = localStorage;
+  } catch (e) {
+    store = null;
+  }
+  window.coursekit = { store: store };
   // Material's own definitions, unchanged apart from the scope, which Material writes into
   // the inline script and this page passes in data-md-scope (a path relative to the page).
   window.__md_scope = new URL(script.getAttribute("data-md-scope") || ".", location);

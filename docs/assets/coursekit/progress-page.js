@@ -1,6 +1,7 @@
 /* The My progress page: every module's answered, correct and next question, last activity,
  * and the controls to save progress to a file, load it, print the summary and clear everything.
- * Loaded on that page only, after progress.js, whose helpers it uses (window.coursekitProgress).
+ * Loaded on that page only, after course.js and progress-marks.js, whose helpers it uses
+ * (window.coursekit).
  * A progress file is JSON: {"format": "coursekit-progress", "version": 1, "answers": {question id:
  * [option keys]}, "activity": {question id: milliseconds}, "lastPage": {...}}; a file that is not
  * one, or is damaged, is refused with a message and nothing is loaded.
@@ -167,6 +168,28 @@
     keys.forEach(function (key) { store.removeItem(key); });
   }
 
+  // On a phone the table's rows are stacked (progress.css): its parts get their table roles
+  // explicitly, which display: block takes away in some browsers, and each cell the name of
+  // its column, shown before it.
+  function keepTableRoles(table) {
+    var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    table.setAttribute("role", "table");
+    table.querySelectorAll("thead, tbody").forEach(function (group) { group.setAttribute("role", "rowgroup"); });
+    table.querySelectorAll("tr").forEach(function (row) {
+      row.setAttribute("role", "row");
+      Array.prototype.forEach.call(row.children, function (cell, index) {
+        if (cell.tagName === "TD") {
+          cell.setAttribute("role", "cell");
+          cell.setAttribute("data-ck-label", names[index] || "");
+        } else {
+          cell.setAttribute("role", cell.getAttribute("scope") === "row" ? "rowheader" : "columnheader");
+        }
+      });
+    });
+  }
+
   function progressPage(store) {
     var page = document.querySelector("[data-ck-progress]");
     if (!page || page.getAttribute("data-ck-ready")) {
@@ -174,6 +197,7 @@
     }
     page.setAttribute("data-ck-ready", "true");
     page.querySelector("[data-ck-needs]").hidden = true;
+    keepTableRoles(page.querySelector("[data-ck-table]"));
     if (!store || !course) {
       page.querySelector("[data-ck-nostore]").hidden = false;
       return;
@@ -254,10 +278,7 @@
   }
 
   function init() {
-    P = window.coursekitProgress;
-    if (!P) {
-      return; // progress.js did not run: the page keeps its "needs JavaScript" note
-    }
+    P = window.coursekit;
     course = P.course; ANSWER = P.ANSWER; OLD_ANSWER = P.OLD_ANSWER; ACTIVITY = P.ACTIVITY; LAST = P.LAST;
     readJson = P.readJson; isObject = P.isObject; isKeyList = P.isKeyList; answerOf = P.answerOf;
     moduleStatus = P.moduleStatus; plural = P.plural; sentence = P.sentence; date = P.date;
@@ -265,9 +286,8 @@
     progressPage(P.store);
   }
 
-  if (window.coursekitProgress) {
-    init();
-  } else {
-    document.addEventListener("coursekit:progress-ready", init);
+  // Without course.js the page keeps its "needs JavaScript" note.
+  if (window.coursekit && window.coursekit.withMarks) {
+    window.coursekit.withMarks(init);
   }
 })();

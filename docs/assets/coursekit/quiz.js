@@ -15,15 +15,10 @@
   // When each question was last answered ({id: milliseconds}), for "last activity" on My progress.
   var ACTIVITY = "coursekit:v2:activity";
 
+  // boot.js (in every page's <head>) checks once whether this browser lets the course save;
+  // null: private mode or a file:// policy, and answers are simply not remembered.
   function storage() {
-    try {
-      var probe = PREFIX + "probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (error) {
-      return null; // private mode or a file:// policy: answers are simply not remembered
-    }
+    return window.coursekit ? window.coursekit.store : null;
   }
 
   function inputs(question) {
@@ -181,16 +176,10 @@
     }
     var id = question.getAttribute("data-ck-question");
     store.removeItem(OLD_PREFIX + id);
-    var raw = store.getItem(PREFIX + id);
-    if (!raw) {
+    if (!store.getItem(PREFIX + id)) {
       return;
     }
-    var keys;
-    try {
-      keys = JSON.parse(raw);
-    } catch (error) {
-      keys = null;
-    }
+    var keys = readJson(store, PREFIX + id);
     var boxes = inputs(question);
     var values = boxes.map(function (input) { return input.value; });
     var usable = Array.isArray(keys) && keys.length > 0 && keys.every(function (key) {
