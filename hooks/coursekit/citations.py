@@ -26,9 +26,9 @@ class CiteItem:
     year_only: bool
 
 
-# A citation-like bracket: (index of "[", index after "]" or -1 when never closed, body).
+# A citation-like bracket: (index of "[", index after "]" or None when never closed, body).
 # A plain tuple: a hostile page makes a million of them, and a tuple is the cheapest record.
-_Group = tuple[int, int, str]
+_Group = tuple[int, int | None, str]
 
 
 def parse_group(body: str) -> list[CiteItem] | None:
@@ -75,7 +75,7 @@ def _groups(line: str) -> Iterator[_Group]:
         if start and line[start - 1] == "\\":
             continue  # an escaped bracket
         if not match.group("close"):
-            yield start, -1, match.group("body")
+            yield start, None, match.group("body")
         elif not (line.startswith("(", match.end()) or _is_definition(line, start, match.end())):
             yield start, match.end(), match.group("body")
 
@@ -96,7 +96,7 @@ def find_citations(text: str, first_line: int = 1) -> list[tuple[str, int]]:
     """(key, file line) for every well-formed citation outside code."""
     found = []
     for index, (_, end, body) in _all_groups(text):
-        if end >= 0:
+        if end is not None:
             for item in parse_group(body) or []:
                 found.append((item.key, index + first_line))
     return found
@@ -106,7 +106,7 @@ def citation_errors(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(file line, detail) for every bracket written like a citation that is not one."""
     found = []
     for index, (_, end, body) in _all_groups(text):
-        if end < 0:
+        if end is None:
             found.append((index + first_line,
                           f"The citation '[{body}' is never closed with ']' on its line."))
             continue
@@ -127,9 +127,8 @@ def replace_citations(text: str, render: Callable[[list[CiteItem]], str]) -> str
         pieces, last = [], 0
         # Groups come from the code-blanked line, so citations inside `code` stay as written.
         for start, end, body in groups:
-            items = parse_group(body) if end >= 0 else None
-            if items is None:
-                continue
+            if end is None or (items := parse_group(body)) is None:
+                continue  # unclosed, or not a citation
             pieces.append(original[last:start])
             pieces.append(render(items))
             last = end
