@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from coursetext import ROLEPLAY_PAGE, vary
 
-from coursekit.model import Phase
+from coursekit.model import ObserverCue, Phase
 from coursekit.parse import parse_page
 from coursekit.rules import RULES
 
@@ -171,3 +171,21 @@ def test_a_list_item_without_a_required_key_is_named_at_its_line(
     at = FULL_PAGE.split("\n").index(first) + 1
     assert (at, "missing-key", f"an item of '{key}' in role-play 'rp-quiet' has no '{missing}'.") in [
         (d.line, d.rule, d.message.removesuffix(" " + RULES[d.rule].fix)) for d in found]
+
+
+def test_a_role_play_page_is_read_as_one_with_its_debrief_and_observer_cues() -> None:
+    page, found = parse_page(PAGE, "page.md", FULL_PAGE)
+    assert found == []
+    assert page.kind == "roleplay" and page.roleplay is not None
+    assert page.roleplay.debrief == ("What did the therapist notice first?",)
+    at = FULL_PAGE.split("\n").index("  - watch: The first cue.") + 1
+    assert page.roleplay.observer_cues == (ObserverCue("The first cue.", "What did you see?", at),)
+
+
+def test_a_debrief_that_is_not_a_list_is_named_at_its_line() -> None:
+    source = vary(FULL_PAGE, "debrief:\n  - What did the therapist notice first?\n",
+                  "debrief: What did the therapist notice first?\n")
+    _, found = parse_page(PAGE, "page.md", source)
+    at = FULL_PAGE.split("\n").index("debrief:") + 1
+    assert [(d.line, d.rule, d.message.removesuffix(" " + RULES[d.rule].fix)) for d in found] == [
+        (at, "wrong-type", "'debrief' in role-play 'rp-quiet' must be a list.")]
