@@ -5,6 +5,8 @@ Written against the survivors of a mutation run over coursekit.safety."""
 
 from __future__ import annotations
 
+import pytest
+
 from coursekit.safety import (
     Finding,
     check_markup,
@@ -12,6 +14,7 @@ from coursekit.safety import (
     clean_page,
     description_quotes,
     export_markdown,
+    tokenize,
 )
 
 NAME_RULE = "must start with a letter and hold only letters, digits, '-' and '_'."
@@ -161,3 +164,34 @@ def test_the_page_sanitiser_drops_an_image_source_with_any_scheme() -> None:
 
 def test_the_page_sanitiser_keeps_comments() -> None:
     assert clean_page("a<!-- keep -->b") == "a<!-- keep -->b"
+
+
+# What the tokenizer finds, as the HTML tokenizer's data state does: each (kind, name, offset).
+# The cases sit where an off-by-one or a search from the wrong place would change the answer
+# (a '>' or '-->' before the tag, a closing tag at the very end, '</' not followed by a letter).
+TOKENS = [
+    ("a <!--> b <p>", [("comment", "", 2), ("start", "p", 10)]),
+    ("<!---> <p>", [("comment", "", 0), ("start", "p", 7)]),
+    ("a> <!--> <p>", [("comment", "", 3), ("start", "p", 9)]),
+    ("--> <!-- a --> <b>", [("comment", "", 4), ("start", "b", 15)]),
+    ("x\n<!-- never", [("unclosed", "!--", 2)]),
+    ("<!doctype html><p>", [("declaration", "!doctype", 0), ("start", "p", 15)]),
+    ("<?xml version?><p>", [("declaration", "?xml", 0), ("start", "p", 15)]),
+    ("<!abcdefghijk><i>", [("declaration", "!abcdefgh", 0), ("start", "i", 14)]),
+    ("b> <!x> <p>", [("declaration", "!x", 3), ("start", "p", 8)]),
+    ("x </a", [("unclosed", "a", 2)]),
+    ("1 </p>", [("end", "p", 2)]),
+    ("</p>", [("end", "p", 0)]),
+    ("a> </ x> <p>", [("start", "p", 9)]),
+    ("</ x><p>", [("start", "p", 5)]),
+    ("</3> <p>", [("start", "p", 5)]),
+    ("<Xmp> <X>", [("start", "xmp", 0), ("start", "x", 6)]),
+    ("<p class='a>b'>c</p>", [("start", "p", 0), ("end", "p", 16)]),
+]
+
+
+@pytest.mark.parametrize(("text", "tokens"), TOKENS, ids=[text for text, _ in TOKENS])
+def test_the_tokenizer_finds_each_tag_comment_and_declaration_where_it_starts(
+    text: str, tokens: list[tuple[str, str, int]]
+) -> None:
+    assert [(tag.kind, tag.name, tag.offset) for tag in tokenize(text)] == tokens
