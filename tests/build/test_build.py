@@ -404,3 +404,15 @@ def test_every_page_names_the_course_svg_favicon_and_it_is_there(learner_site: B
         links = re.findall(r'<link rel="icon" href="([^"]+)"', path.read_text(encoding="utf-8"))
         assert len(links) == 1, path
         assert (path.parent / links[0]).resolve() == (learner_site.site / "assets/images/favicon.svg"), path
+
+
+def test_instructor_note_styles_load_in_the_instructor_edition_only(
+    learner_site: Built, instructor_site: Built
+) -> None:
+    sheet = 'href="../assets/coursekit/instructor.css"'
+    page = "modules/01-understanding-emotional-intimacy.html"
+    assert sheet not in learner_site.read(page)
+    assert sheet in instructor_site.read(page)
+    assert "--ck-icon-instructor" not in learner_site.read("assets/coursekit/course.css")
+    styles = instructor_site.read("assets/coursekit/instructor.css")
+    assert ".md-typeset .instructor{--ck-rgb:173,20,87" in styles
