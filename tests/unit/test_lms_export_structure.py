@@ -16,7 +16,7 @@ from coursekit.course import load_course
 from coursekit.export import export_files, to_gift, to_moodle_xml
 from coursekit.model import Option, Question
 from coursekit.order import display_order
-from lmsbank import make_question
+from lmsbank import MULTIPLE, make_question
 
 SINGLE = make_question(
     "pt-1", "m1-o1", "single", "Which reply attunes to the cue?",
@@ -24,14 +24,7 @@ SINGLE = make_question(
     ("Move on.", False, "It misses the cue."),
     ("Accuse.", False, "It invites defence."),
 )
-# Two right of four: each right option earns half, each wrong one costs half.
-MULTIPLE = make_question(
-    "pt-2", "m2-o4", "multiple", "Which belong in screening?",
-    ("Individual time with each partner.", True, "Safety to speak."),
-    ("A joint confrontation.", False, "Could raise the risk."),
-    ("Questions about fear at home.", True, "Names the risk."),
-    ("A shared homework sheet.", False, "Both partners read it."),
-)
+# lmsbank's MULTIPLE: two right of four, so each right option earns half, each wrong one costs half.
 
 
 def shown(question: Question, fractions: list[str]) -> list[tuple[Option, str]]:
