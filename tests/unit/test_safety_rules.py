@@ -195,3 +195,42 @@ def test_the_tokenizer_finds_each_tag_comment_and_declaration_where_it_starts(
     text: str, tokens: list[tuple[str, str, int]]
 ) -> None:
     assert [(tag.kind, tag.name, tag.offset) for tag in tokenize(text)] == tokens
+
+
+# ---- autolinks, references and long lists of refusals ------------------------------------------
+
+@pytest.mark.parametrize("text", ["<http://example.org/a>", "<https://example.org>",
+                                  "<mailto:amara@example.org>", "<amara@example.org>"])
+def test_web_and_mail_autolinks_are_allowed(text: str) -> None:
+    assert check_markup(text) == []
+
+
+def test_other_autolinks_are_refused_and_later_lines_keep_their_numbers() -> None:
+    assert check_markup("<ftp://example.org>") == [
+        Finding(0, "unsafe-url", "An autolink has a 'ftp:' URL.")]
+    # An '@' does not make a link with a scheme an e-mail address.
+    assert check_markup("<javascript:alert@example.org>") == [
+        Finding(0, "unsafe-url", "An autolink has a 'javascript:' URL.")]
+    # The autolink is blanked to the same length, so the tag two lines on is still on line 2.
+    assert check_markup("<http://example.org/a> x\n\n<script>") == [
+        Finding(2, "unsafe-html", "Tag <script> is not allowed.")]
+
+
+def test_an_encoded_line_break_does_not_end_the_line_for_an_attribute_list() -> None:
+    # Markdown sees "&#10;" as text, so the braces sit mid-line and stay prose.
+    assert check_markup("x {onclick=y}&#10;z") == []
+    assert len(check_markup("x {onclick=y}\nz")) == 1
+
+
+def test_an_unclosed_comment_is_named_as_a_comment() -> None:
+    assert check_markup("a <!-- b") == [Finding(0, "unsafe-html", "The comment '<!--' is never closed, "
+                                                "so it would swallow the page after it.")]
+
+
+def test_past_twenty_refusals_one_summary_names_the_first_left_out() -> None:
+    twenty = "\n".join(["<script>"] * 20)
+    assert len(check_markup(twenty)) == 20  # exactly twenty are all listed
+    found = check_markup(twenty + "\n<ftp://example.org>\n<script>")
+    assert len(found) == 21
+    assert found[20] == Finding(20, "unsafe-url", "2 more refusals follow in this text; only the first "
+                                "20 are listed.")
