@@ -161,6 +161,25 @@ observer_checklist:
 ```
 """
 
+# A workshop agenda page. Lines: 7 ```agenda, 8 id, 9 title, 10 minutes, 11 blocks:,
+# 12 module, 13 activity, 14 minutes.
+AGENDA = """\
+---
+title: Agendas
+---
+
+# Agendas
+
+```agenda
+id: short
+title: Short workshop
+minutes: 30
+blocks:
+  - module: m1
+  - activity: Welcome
+    minutes: 10
+```
+"""
 # Forty-odd words of prose: with one question (1.5 minutes) a page estimates at about
 # 1.8 minutes, so `minutes: 2` is honest.
 PROSE = """\

@@ -5,7 +5,7 @@ mutation run over coursekit.parse."""
 
 from __future__ import annotations
 
-from coursetext import MODULE_HEAD, QUESTION_PAGE, ROLEPLAY_PAGE, vary
+from coursetext import AGENDA, MODULE_HEAD, QUESTION_PAGE, ROLEPLAY_PAGE, vary
 
 from coursekit.diagnostics import sort_diagnostics
 from coursekit.model import Agenda, AgendaBlock, Objective, Page
@@ -121,24 +121,6 @@ def test_options_that_differ_only_in_sharp_s_are_not_duplicates() -> None:
 
 # ---- agendas --------------------------------------------------------------------------------
 
-# Lines: 7 ```agenda, 8 id, 9 title, 10 minutes, 11 blocks:, 12 module, 13 activity, 14 minutes.
-AGENDA = """\
----
-title: Agendas
----
-
-# Agendas
-
-```agenda
-id: short
-title: Short workshop
-minutes: 30
-blocks:
-  - module: m1
-  - activity: Welcome
-    minutes: 10
-```
-"""
 BLOCKS = (AgendaBlock("module", "m1", None, 12), AgendaBlock("activity", "Welcome", 10, 13))
 
 

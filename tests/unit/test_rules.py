@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from coursetext import (
+    AGENDA,
     MODULE_HEAD,
     PROSE,
     QUESTION_PAGE,
@@ -364,26 +365,8 @@ CITING_MODULE = module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),),
                              "Partners rarely announce what they need. More often one of them "
                              "makes a small bid\nfor connection, a sigh or a glance, and waits to "
                              "see whether the other turns toward it.\n")
-AGENDA_PAGE = """\
----
-title: Agendas
----
-
-# Agendas
-
-```agenda
-id: short
-title: Short workshop
-minutes: 30
-blocks:
-  - module: m1
-  - activity: Welcome
-    minutes: 40
-  - module: m9
-  - roleplay: rp-none
-    minutes: 5
-```
-"""
+AGENDA_PAGE = vary(AGENDA, "    minutes: 10\n",
+                   "    minutes: 40\n  - module: m9\n  - roleplay: rp-none\n    minutes: 5\n")
 
 DATA_CASES = [
     course("citation-unknown", "citation-unknown",
