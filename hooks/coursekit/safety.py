@@ -85,11 +85,14 @@ def check_markup(text: str) -> list[Finding]:
     found: set[Finding] = set()
     lines = _LineIndex(text)
     blanked = _blank_autolinks(text, lines, found)
-    found.update(_check_tags(blanked, lines, encoded=False))
+    found.update(_check_tags(blanked, lines, suffix=""))
     decoded = decode_references(blanked) if "&" in blanked else blanked
     if decoded is not blanked:
+        # Decoding shortens the text but keeps every line break, so its offsets need their own
+        # index; its line numbers are the original's.
+        lines = _LineIndex(decoded)
         raw = {(f.line, f.rule) for f in found}
-        found.update(f for f in _check_tags(decoded, lines, encoded=True)
+        found.update(f for f in _check_tags(decoded, lines, suffix=_ENCODED)
                      if (f.line, f.rule) not in raw)
     found.update(_check_attr_lists(decoded, lines))
     found.update(_check_markdown_urls(decoded, lines))
@@ -282,7 +285,7 @@ def _read_tag(text: str, lt: int, pos: int, closing: bool) -> tuple[Tag, int]:
     while True:
         pos = _BEFORE_ATTR.match(text, pos).end()  # type: ignore[union-attr]
         if pos >= n:
-            return Tag("unclosed", name, tuple(attrs), lt), n
+            return Tag("unclosed", name, (), lt), n  # its attributes are never checked
         if text[pos] == ">":
             return Tag("end" if closing else "start", name, tuple(attrs), lt), pos + 1
         attr_end = _ATTR_NAME.match(text, pos).end()  # type: ignore[union-attr]
@@ -294,7 +297,7 @@ def _read_tag(text: str, lt: int, pos: int, closing: bool) -> tuple[Tag, int]:
             if pos < n and text[pos] in "\"'":
                 close = text.find(text[pos], pos + 1)
                 if close < 0:
-                    return Tag("unclosed", name, tuple(attrs), lt), n
+                    return Tag("unclosed", name, (), lt), n  # its attributes are never checked
                 value, pos = text[pos + 1 : close], close + 1
             else:
                 value_end = _UNQUOTED.match(text, pos).end()  # type: ignore[union-attr]
@@ -302,11 +305,13 @@ def _read_tag(text: str, lt: int, pos: int, closing: bool) -> tuple[Tag, int]:
         attrs.append((attr, value))
 
 
-def _check_tags(text: str, lines: _LineIndex, encoded: bool) -> Iterator[Finding]:
+_ENCODED = " (spelled with character references, which Material's tooltips turn back into markup)"
+
+
+def _check_tags(text: str, lines: _LineIndex, suffix: str) -> Iterator[Finding]:
+    """Refusals for the tags in text, each detail ending with `suffix` (how it was spelled)."""
     if "<" not in text:
         return
-    how = " (spelled with character references, which Material's tooltips turn back into markup)"
-    suffix = how if encoded else ""
     for tag in tokenize(text):
         line = lines(tag.offset)
         if tag.kind == "declaration":
@@ -333,14 +338,15 @@ def _check_start_tag(tag: Tag, line: int, suffix: str) -> Iterator[Finding]:
             if problem:
                 yield Finding(line, "unsafe-url", problem[:-1] + suffix + ".")
         elif attr in ("id", "class") and value is not None:
-            yield from _check_names(attr, value, line, f"<{tag.name}>")
+            yield from _check_names(value, attr == "class", line, f"<{tag.name}>")
 
 
-def _check_names(attr: str, value: str, line: int, where: str) -> Iterator[Finding]:
-    for name in value.split() if attr == "class" else [value]:
+def _check_names(value: str, is_class: bool, line: int, where: str) -> Iterator[Finding]:
+    """An id is one name; a class attribute is a space-separated list of them."""
+    for name in value.split() if is_class else [value]:
         if not NAME.fullmatch(name):
             yield Finding(line, "unsafe-html",
-                          f"{'Class' if attr == 'class' else 'Id'} '{name}' on {where} must start "
+                          f"{'Class' if is_class else 'Id'} '{name}' on {where} must start "
                           "with a letter and hold only letters, digits, '-' and '_'.")
 
 
@@ -366,16 +372,16 @@ def _check_attr_lists(text: str, lines: _LineIndex) -> Iterator[Finding]:
         line = lines(start)
         for key, value in _attr_list_items(match.group(1)):
             if key.startswith("#") and value is None:
-                yield from _check_names("id", key[1:], line, "an attribute list")
+                yield from _check_names(key[1:], False, line, "an attribute list")
             elif key.startswith(".") and value is None:
-                yield from _check_names("class", key[1:], line, "an attribute list")
+                yield from _check_names(key[1:], True, line, "an attribute list")
             elif key.lower() not in ATTR_LIST_KEYS:
                 shown = key if value is None else f"{key}=..."
                 yield Finding(line, "unsafe-html",
                               f"Attribute list sets '{shown}'; only #id, .class, lang and dir "
                               "are allowed.")
             elif key.lower() in ("id", "class") and value is not None:
-                yield from _check_names(key.lower(), value, line, "an attribute list")
+                yield from _check_names(value, key.lower() == "class", line, "an attribute list")
 
 
 _BRACE_GROUP = re.compile(r"\{([^{}\n]*)\}")

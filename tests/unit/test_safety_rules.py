@@ -234,3 +234,88 @@ def test_past_twenty_refusals_one_summary_names_the_first_left_out() -> None:
     assert len(found) == 21
     assert found[20] == Finding(20, "unsafe-url", "2 more refusals follow in this text; only the first "
                                 "20 are listed.")
+
+
+def test_a_reference_on_a_later_line_is_reported_on_that_line_however_much_decoding_shortened() -> None:
+    # Decoding "&amp;" six times shortens the first line by 24 characters; the encoded tag and
+    # the attribute list on the next lines must still be reported there, not on line 0.
+    text = "x &amp;&amp;&amp;&amp;&amp;&amp;\n&lt;script&gt;\ny {onclick=z}"
+    assert check_markup(text) == [
+        Finding(1, "unsafe-html", "Tag <script> is not allowed (spelled with character references, "
+                "which Material's tooltips turn back into markup)."),
+        Finding(2, "unsafe-html", ONCLICK_LIST)]
+
+
+# ---- where an attribute list is read ---------------------------------------------------------
+
+ONCLICK_LIST = "Attribute list sets 'onclick=...'; only #id, .class, lang and dir are allowed."
+
+# Each text and whether its `{onclick=y}` is read as an attribute list (Markdown's attr_list
+# reads one at the end of a line or table cell, glued to an inline element, or written `{:`).
+PLACES = [
+    ("x {onclick=y}", True),  # the end of the text
+    ("x {onclick=y} \t", True),  # spaces and tabs after it still leave it at the end
+    ("x {onclick=y}\nmore", True),  # the end of a line
+    ("| a {onclick=y} | b |", True),  # the end of a table cell
+    ("x {onclick=y}X and more", False),  # a letter after it: prose, whichever letter
+    ("x {onclick=y}. More", False),
+    ("*{onclick=y} z", True),  # glued to an element that closes on the first character
+    ("an *aside*{onclick=y} z", True),
+    ("[a](b){onclick=y} z", True),
+    ("`code`{onclick=y} z", True),
+    ("{onclick=y} z*", False),  # at the very start nothing is before it (not the text's end)
+    ("MAX{onclick=y} z", False),  # a letter before it is not an inline element's end
+    ("a set {x} and {: onclick=y } in prose", True),  # `{:` is read anywhere, after prose braces
+]
+
+
+@pytest.mark.parametrize(("text", "read"), PLACES, ids=[text for text, _ in PLACES])
+def test_an_attribute_list_is_read_only_where_markdown_reads_one(text: str, read: bool) -> None:
+    assert check_markup(text) == ([Finding(0, "unsafe-html", ONCLICK_LIST)] if read else [])
+
+
+def test_a_bad_id_in_an_attribute_list_is_reported_whole_on_its_own_line() -> None:
+    assert check_markup("Intro\n## Pacing {: #1st }") == [
+        Finding(1, "unsafe-html", f"Id '1st' on an attribute list {NAME_RULE}")]
+
+
+def test_a_key_without_a_value_is_reported_by_its_name_alone() -> None:
+    assert check_markup("# Title {: onclick }") == [
+        Finding(0, "unsafe-html",
+                "Attribute list sets 'onclick'; only #id, .class, lang and dir are allowed.")]
+
+
+def test_an_id_or_class_key_with_a_value_is_read_like_the_shorthand() -> None:
+    assert check_markup('# Title {: class="warm 2cold" }') == [
+        Finding(0, "unsafe-html", f"Class '2cold' on an attribute list {NAME_RULE}")]
+    # Written in capitals, still a class: two good names, not one id with a space.
+    assert check_markup('# Title {: CLASS="warm calm" }') == []
+    assert check_markup('# Title {: id="calm space" }') == [
+        Finding(0, "unsafe-html", f"Id 'calm space' on an attribute list {NAME_RULE}")]
+
+
+def test_a_lang_or_dir_value_is_not_read_as_an_id() -> None:
+    assert check_markup('# Title {: lang="zh Hant" dir=rtl }') == []
+
+
+# ---- Markdown links ------------------------------------------------------------------------------
+
+def test_a_link_closing_bracket_with_no_opening_bracket_is_read_as_a_link_not_an_image() -> None:
+    assert check_markup("see x](https://example.org)") == []
+    assert check_markup("see x](javascript:go)") == [
+        Finding(0, "unsafe-url", "A Markdown link has a 'javascript:' URL.")]
+
+
+def test_a_closing_tag_whose_name_is_not_an_ascii_letter_is_a_bogus_comment() -> None:
+    # The HTML tokenizer reads `</é>` as a comment, whatever came before it.
+    assert [(t.kind, t.name, t.offset) for t in tokenize("ab</é> <p>")] == [("start", "p", 7)]
+
+
+def test_a_closing_tag_opener_at_the_very_end_is_not_a_tag() -> None:
+    assert list(tokenize("a </")) == []
+    assert check_markup("a </") == []
+
+
+def test_the_tokenizer_reads_on_from_just_after_each_tag() -> None:
+    assert [(t.kind, t.name, t.offset) for t in tokenize("<b><i>")] == [
+        ("start", "b", 0), ("start", "i", 3)]
