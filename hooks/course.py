@@ -15,8 +15,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from coursekit.assets import drop_indentation, is_course_asset, minify_asset
 from coursekit.course import Course, load_course
@@ -39,6 +42,7 @@ from coursekit.transform import (
     finish_html,
     glossary_links,
     instructor_notes_page,
+    swap_late_blocks,
     transform_page,
 )
 
@@ -113,6 +117,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
     page.meta["coursekit_assets"] = rendered.assets
     _state[f"blocks:{page.file.src_uri}"] = rendered.html_blocks
+    _state[f"late:{page.file.src_uri}"] = rendered.late_blocks
     return rendered.markdown
 
 
@@ -124,6 +129,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     blocks = _state.pop(f"blocks:{page.file.src_uri}", None)
     terms = glossary_links(course, page.file.src_uri) if page.file.src_uri in course.pages else None
     return finish_html(html, blocks or {}, terms)  # type: ignore[arg-type]
+
+
+@event_priority(-100)  # after the search plugin has indexed the page's stand-ins
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> TemplateContext:
+    if late := _state.pop(f"late:{page.file.src_uri}", None):
+        page.content = swap_late_blocks(page.content or "", late)  # type: ignore[arg-type]
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -166,6 +166,23 @@ def _entry_view(entry: BibEntry) -> dict[str, Any]:
 
 def render_question(question: Question, number: int, bibliography: dict[str, BibEntry],
                     total: int | None = None) -> str:
+    return _HTML_ENV.get_template("question.html").render(
+        _question_view(question, number, bibliography, total))
+
+
+def render_question_and_stand_in(question: Question, number: int, bibliography: dict[str, BibEntry],
+                                 total: int | None = None) -> tuple[str, str]:
+    """The question's HTML, and the stand-in the search index reads in its place: the text a
+    learner can search for (number, prompt, hint, options) without the form, the answers or the
+    rationales. Material's search parses every tag of a page, and a question's 80 or so tags made
+    the search index the dearest step of the build."""
+    view = _question_view(question, number, bibliography, total)
+    return (_HTML_ENV.get_template("question.html").render(view),
+            _HTML_ENV.get_template("question-index.html").render(view))
+
+
+def _question_view(question: Question, number: int, bibliography: dict[str, BibEntry],
+                   total: int | None) -> dict[str, Any]:
     source = None
     if question.source and question.source in bibliography:
         entry = bibliography[question.source]
@@ -187,10 +204,8 @@ def render_question(question: Question, number: int, bibliography: dict[str, Bib
     hint = "Select all that apply." if question.multiple else "Select one answer."
     if hint.casefold().rstrip(".") in question.prompt.casefold():  # the author already says it
         hint = ""
-    return _HTML_ENV.get_template("question.html").render(
-        q=question, number=number, prompt=author_markdown(question.prompt, inline=True),
-        options=options, source=source, hint=hint, total=total,
-    )
+    return {"q": question, "number": number, "prompt": author_markdown(question.prompt, inline=True),
+            "options": options, "source": source, "hint": hint, "total": total}
 
 
 _OWN_VERDICT = re.compile(r"^(?:Correct|Right)[.!]\s+(?=\S)")

@@ -1,7 +1,9 @@
 """Turn one page's Markdown into what MkDocs renders: blocks expanded, citations resolved.
 
 Questions become opaque tokens that `finish_html` swaps for their HTML after Markdown has run,
-so question markup never passes through the Markdown parser.
+so question markup never passes through the Markdown parser. A question goes in two steps: a
+stand-in holding its searchable text first, for the search index to read, and its full HTML
+only after that (`swap_late_blocks`), so the search plugin does not parse every tag of the form.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .render import (
     option_letter,
     relative_link,
     render_citation,
-    render_question,
+    render_question_and_stand_in,
     render_quiz_tools,
     render_reference_list,
     render_roleplay,
@@ -44,7 +46,8 @@ _H1 = re.compile(r"^#[ \t]+.+$", re.MULTILINE)
 @dataclass
 class Rendered:
     markdown: str
-    html_blocks: dict[str, str] = field(default_factory=dict)
+    html_blocks: dict[str, str] = field(default_factory=dict)  # token: HTML, after Markdown
+    late_blocks: dict[str, str] = field(default_factory=dict)  # stand-in: HTML, after search
     assets: list[str] = field(default_factory=list)  # "quiz", "roleplay"
 
 
@@ -103,6 +106,15 @@ def finish_html(html: str, blocks: Mapping[str, str], terms: GlossaryLinks | Non
 _TOKEN = re.compile(r"<p>(COURSEKITBLOCK[0-9]{4})</p>")
 
 
+def swap_late_blocks(html: str, late: Mapping[str, str]) -> str:
+    """Each stand-in replaced by its full HTML, once the search index has read the page.
+    The search plugin drops `data-search-*` attributes from what it has read; the full HTML
+    comes after it, so they are dropped here."""
+    for stand_in, full in late.items():
+        html = html.replace(stand_in, full.replace(" data-search-exclude", ""), 1)
+    return html
+
+
 def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
     lines = out.markdown.split("\n")
     blocks = [b for b in find_blocks(out.markdown) if b.closed and not b.indented]
@@ -122,8 +134,10 @@ def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
                 replacements.append((block.start, block.end, text))
                 continue
             token = f"COURSEKITBLOCK{len(out.html_blocks):04d}"
-            out.html_blocks[token] = render_question(question, len(question_tokens) + 1,
-                                                     ctx.course.bibliography, len(page.questions))
+            full, stand_in = render_question_and_stand_in(question, len(question_tokens) + 1,
+                                                          ctx.course.bibliography, len(page.questions))
+            out.html_blocks[token] = stand_in
+            out.late_blocks[stand_in] = full
             question_tokens.append(token)
             text = f"\n{token}\n"
         elif block.kind in ("progress", "continue"):  # HTML the progress script fills in
@@ -148,7 +162,8 @@ def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
         lines[start - 1 : end] = [text]
     out.markdown = "\n".join(lines)
     if question_tokens:
-        out.html_blocks[question_tokens[-1]] += "\n" + _quiz_tools(ctx.course, page)
+        last = out.html_blocks[question_tokens[-1]]
+        out.late_blocks[last] += "\n" + _quiz_tools(ctx.course, page)
         out.assets.append("quiz")
 
 

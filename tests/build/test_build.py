@@ -349,6 +349,21 @@ def test_learner_edition_has_no_posttest(learner_site: Built) -> None:
     assert not list(learner_site.site.rglob("*.moodle.xml"))
 
 
+@pytest.mark.parametrize("edition", ["learner_site", "instructor_site"])
+def test_search_finds_each_question_but_none_of_its_answers(edition: str,
+                                                              request: pytest.FixtureRequest) -> None:
+    # The index is built from each question's stand-in; the page gets the full question after.
+    built: Built = request.getfixturevalue(edition)
+    text = " ".join(doc["text"] for doc in json.loads(built.read("search/search_index.json"))["docs"])
+    module = built.read("modules/01-understanding-emotional-intimacy.html")
+    assert "Question 1 of 3. Jonah, 34, and Noor, 33," in text
+    assert " is correct." not in text and " is not correct." not in text  # the answer list's verdicts
+    assert module.count('<div class="ck-question" id="q-') == 3
+    assert module.count(" is correct.") >= 3  # every question has its answers on the page
+    assert "data-search-exclude" not in module.split('<div class="ck-question"', 1)[1].split("</details>")[0]
+    assert not [path.name for path in built.html_files() if "data-ck-pending" in path.read_text("utf-8")]
+
+
 def test_instructor_search_finds_role_plays_not_their_printed_copies(instructor_site: Built) -> None:
     # Role cards, handouts, observer forms and live views repeat the role-play page; indexing
     # them made a quarter of the instructor search index and gave five hits for every search.

@@ -19,6 +19,7 @@ from coursekit.safety import (
     tokenize,
 )
 
+
 def slug(text: str) -> str:
     """A test id of letters, digits and hyphens: mutmut passes ids on pytest's command line,
     which cannot select one holding brackets or a line break."""

@@ -15,6 +15,7 @@ from coursekit.transform import (
     finish_html,
     glossary_links,
     instructor_notes_page,
+    swap_late_blocks,
     transform_page,
 )
 
@@ -99,7 +100,12 @@ def test_module_page(course: Course) -> None:
     )
     assert rendered.assets == ["quiz"]
     assert list(rendered.html_blocks) == ["COURSEKITBLOCK0000"]
-    block = rendered.html_blocks["COURSEKITBLOCK0000"]
+    stand_in = rendered.html_blocks["COURSEKITBLOCK0000"]
+    # The search index reads the question's text alone; the form goes in after it.
+    assert stand_in == ('<div data-ck-pending="m1-q1">Question 1 of 1. Which response is attuned? '
+                        "Select one answer. Name the cue. Move on. Accuse.</div>")
+    assert list(rendered.late_blocks) == [stand_in]
+    block = rendered.late_blocks[stand_in]
     assert block.startswith('<div class="ck-question" id="q-m1-q1"')
     assert block.endswith('<p class="ck-clear-status" role="status"></p></div>')
     # The clear control names its module and every question of it, on this page or not.
@@ -121,7 +127,7 @@ def test_part_page_has_its_own_header_and_numbered_questions(course: Course) -> 
         "    1. Describe the quiet cue.\n"
     )
     assert list(rendered.html_blocks) == ["COURSEKITBLOCK0000", "COURSEKITBLOCK0001"]
-    first, second = rendered.html_blocks.values()
+    first, second = (rendered.late_blocks[stand_in] for stand_in in rendered.html_blocks.values())
     assert "Question 1 of 2." in first and "ck-tools" not in first
     assert "Question 2 of 2." in second and "ck-tools" in second  # the tools follow the last question
     # Clearing on a part clears the whole module: the first page's question too.
@@ -140,6 +146,14 @@ def test_finish_html_swaps_tokens_for_question_html() -> None:
     assert finish_html(html, {"COURSEKITBLOCK0000": "<div>Q</div>", "COURSEKITBLOCK0001": "<div/>"}) == (
         "<h1>T</h1>\n<div>Q</div>\n<p>COURSEKITBLOCK0001 text</p>"
     )
+
+
+def test_each_stand_in_is_swapped_once_for_its_question_without_search_attributes() -> None:
+    # The search plugin drops data-search-* from the HTML it reads; the question comes after it.
+    page = '<p>a</p><div data-ck-pending="q1">Q1</div><div data-ck-pending="q2">Q2</div>'
+    late = {'<div data-ck-pending="q1">Q1</div>': '<form><details data-search-exclude>1</details></form>',
+            '<div data-ck-pending="q2">Q2</div>': "<form>2</form>"}
+    assert swap_late_blocks(page, late) == "<p>a</p><form><details>1</details></form><form>2</form>"
 
 
 def test_syllabus_total_is_the_sum_of_module_minutes(course: Course) -> None:
