@@ -21,7 +21,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from coursekit.assets import drop_indentation, is_course_asset, minify_asset
+from coursekit.assets import (
+    PALETTE_FILE,
+    drop_indentation,
+    hashed_name,
+    is_course_asset,
+    minify_asset,
+    palette_colours,
+    palette_subset,
+)
 from coursekit.course import Course, load_course
 from coursekit.diagnostics import Severity
 from coursekit.edition import (
@@ -86,6 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, file.src_uri,
                                     content=minify_asset(file.src_uri, file.content_string)))
     files.append(File.generated(config, COURSE_MAP, content=course_map_js(course, built)))
+    _use_palette_subset(files, config)
     if not _state["instructor"]:
         for file in [f for f in files if instructor_only(f.src_uri)]:
             files.remove(file)
@@ -140,11 +149,34 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return drop_indentation(output)
+    return _renamed_palette(drop_indentation(output))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return drop_indentation(output_content)  # 404.html and sitemap.xml
+    return _renamed_palette(drop_indentation(output_content))  # 404.html and sitemap.xml
+
+
+def _use_palette_subset(files: Files, config: MkDocsConfig) -> None:
+    """Material's palette stylesheet, which blocks every page's first paint, with only the
+    course's own colours, under a name hashed from that content (see coursekit.assets)."""
+    palette = next((f for f in files if PALETTE_FILE.fullmatch(f.src_uri)), None)
+    colours = palette_colours(config.theme.get("palette"))
+    if palette is None or not colours:
+        return
+    subset = palette_subset(palette.content_string, colours)
+    uri = hashed_name(palette.src_uri, subset)
+    for file in [palette, files.get_file_from_path(palette.src_uri + ".map")]:
+        if file is not None:
+            files.remove(file)
+    files.append(File.generated(config, uri, content=subset))
+    _state["palette"] = (f"/{Path(palette.src_uri).name}\"", f"/{Path(uri).name}\"")
+
+
+def _renamed_palette(html: str) -> str:
+    if renamed := _state.get("palette"):
+        old, new = renamed  # type: ignore[misc]
+        return html.replace(old, new)
+    return html
 
 
 def _display_path(docs_dir: Path, config: MkDocsConfig) -> str:

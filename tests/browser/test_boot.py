@@ -37,3 +37,17 @@ def test_the_storage_helpers_scope_keys_to_the_site(page: Page) -> None:
     assert page.evaluate("__md_get('__probe')") == {"a": 1}
     assert page.evaluate("__md_hash('ab\\u{1F600}')") == page.evaluate(
         "[...'ab\\u{1F600}'].reduce((h, c) => (h << 5) - h + c.charCodeAt(0), 0)")
+
+
+def test_the_palette_stylesheet_still_colours_both_schemes(page: Page) -> None:
+    # The site's palette.css keeps only the course's colours: deep purple, light and dark.
+    page.goto(MODULE_1)
+    style = "getComputedStyle(document.body).getPropertyValue(%r).trim()"
+    assert page.evaluate(style % "--md-primary-fg-color") == "#7e56c2"
+    assert page.evaluate(style % "--md-accent-fg-color") == "#7c4dff"
+    light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.locator("label[for='__palette_1']").click()  # "Switch to the dark palette"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert page.evaluate(style % "color-scheme") == "dark"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != light
+    assert page.evaluate(style % "--md-typeset-a-color") == "#a47bea"  # deep purple's dark links

@@ -6,6 +6,7 @@ per session (see conftest.py).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -384,6 +385,22 @@ def test_every_table_has_a_header_row_with_words(edition: str, request: pytest.F
              for head in re.findall(r"<thead>(.*?)</thead>", path.read_text(encoding="utf-8"), re.S)
              if not all(Html(cell).text.strip() for cell in re.findall(r"<th\b.*?</th>", head, re.S))]
     assert not empty
+
+
+@pytest.mark.parametrize("edition", ["learner_site", "instructor_site"])
+def test_every_page_links_the_palette_cut_to_the_course_colours(edition: str,
+                                                                 request: pytest.FixtureRequest) -> None:
+    built: Built = request.getfixturevalue(edition)
+    [palette] = built.site.glob("assets/stylesheets/palette.*.min.css")
+    css = palette.read_text(encoding="utf-8")
+    # Named by its own content, so a server may cache it for good (hosting/ marks it immutable).
+    assert palette.name == f"palette.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+    assert set(re.findall(r"data-md-color-(?:primary|accent)=([\w-]+)", css)) == {"deep-purple"}
+    assert "[data-md-color-scheme=slate]{color-scheme:dark;" in css
+    unlinked = [path.relative_to(built.site).as_posix() for path in built.html_files()
+                if f"/{palette.name}\"" not in path.read_text(encoding="utf-8")
+                and "<head>" in path.read_text(encoding="utf-8")]
+    assert not unlinked
 
 
 def test_course_scripts_and_styles_reach_the_site_minified(learner_site: Built) -> None:

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from pathlib import Path
+
+import material
 import pytest
 
-from coursekit.assets import drop_indentation, is_course_asset, minify_asset
+from coursekit.assets import (
+    drop_indentation,
+    hashed_name,
+    is_course_asset,
+    minify_asset,
+    palette_colours,
+    palette_subset,
+)
+
+MATERIAL_STYLES = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 
 
 @pytest.mark.parametrize(("src_uri", "minified"), [
@@ -49,3 +63,60 @@ def test_pages_lose_the_indentation_of_their_lines_and_nothing_else() -> None:
 def test_white_space_that_is_content_is_kept(kept: str) -> None:
     page = f"<div>\n  {kept}\n  <p>after</p>\n</div>"
     assert drop_indentation(page) == f"<div>\n{kept}\n<p>after</p>\n</div>"
+
+
+# ---- Material's palette stylesheet, cut to the course's colours ------------------------------
+
+@pytest.mark.parametrize(("palette", "colours"), [
+    ({"primary": "deep purple", "accent": "Amber"}, {"deep-purple", "amber"}),
+    ([{"scheme": "default", "primary": "indigo"}, {"scheme": "slate", "accent": "pink"}],
+     {"indigo", "pink"}),
+    ({"scheme": "slate"}, set()),
+    (None, set()),
+])
+def test_palette_colours_are_named_as_material_writes_them(palette: object, colours: set[str]) -> None:
+    assert palette_colours(palette) == colours
+
+
+SAMPLE_PALETTE = (
+    "/* Material's header */"
+    "[data-md-color-scheme=slate]{--md-hue:232}"
+    "[data-md-color-primary=red],[data-md-color-primary=deep-purple]{--md-primary-fg-color:#7e56c2}"
+    "[data-md-color-accent=red]{--md-accent-fg-color:red}"
+    "@media screen and (max-width:76em){[data-md-color-primary=red] .md-nav{color:red}"
+    '[data-md-color-primary=deep-purple] .md-nav:is(.a,.b){color:#fff}}'
+    "@media print{[data-md-color-primary=red]{color:red}}"
+    "[data-md-color-scheme=slate][data-md-color-primary=deep-purple]{--md-typeset-a-color:#a47bea}"
+)
+
+
+def test_the_palette_keeps_the_schemes_and_the_course_colours_and_drops_the_rest() -> None:
+    assert palette_subset(SAMPLE_PALETTE, {"deep-purple"}) == (
+        "[data-md-color-scheme=slate]{--md-hue:232}"
+        "[data-md-color-primary=deep-purple]{--md-primary-fg-color:#7e56c2}"
+        "@media screen and (max-width:76em){[data-md-color-primary=deep-purple] .md-nav:is(.a,.b){color:#fff}}"
+        "[data-md-color-scheme=slate][data-md-color-primary=deep-purple]{--md-typeset-a-color:#a47bea}"
+    )
+
+
+def test_materials_own_palette_keeps_every_scheme_rule_and_no_other_colour() -> None:
+    [path] = MATERIAL_STYLES.glob("palette.*.min.css")
+    css = path.read_text(encoding="utf-8")
+    subset = palette_subset(css, {"deep-purple"})
+    assert len(subset) < len(css) / 3
+    assert set(re.findall(r"data-md-color-(?:primary|accent)=([\w-]+)", subset)) == {"deep-purple"}
+    # Everything for the dark scheme that names no colour is there, as Material wrote it.
+    slate = re.search(r"\[data-md-color-scheme=slate\]\{color-scheme:dark;[^}]*\}", css)
+    assert slate and slate.group(0) in subset
+
+
+def test_a_palette_file_name_carries_the_hash_of_its_own_content() -> None:
+    digest = hashlib.sha256(b"a{b:c}").hexdigest()[:8]
+    assert hashed_name("assets/stylesheets/palette.fb2fffe2.min.css", "a{b:c}") == (
+        f"assets/stylesheets/palette.{digest}.min.css")
+
+
+def test_other_at_rules_of_the_palette_are_kept_whole() -> None:
+    # Only @media and @supports hold rules to cut; anything else is passed on unread.
+    assert palette_subset("@keyframes md-fade{from{opacity:0}to{opacity:1}}", {"indigo"}) == (
+        "@keyframes md-fade{from{opacity:0}to{opacity:1}}")
