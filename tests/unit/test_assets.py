@@ -94,7 +94,8 @@ def test_the_palette_keeps_the_schemes_and_the_course_colours_and_drops_the_rest
     assert palette_subset(SAMPLE_PALETTE, {"deep-purple"}) == (
         "[data-md-color-scheme=slate]{--md-hue:232}"
         "[data-md-color-primary=deep-purple]{--md-primary-fg-color:#7e56c2}"
-        "@media screen and (max-width:76em){[data-md-color-primary=deep-purple] .md-nav:is(.a,.b){color:#fff}}"
+        "@media screen and (max-width:76em)"
+        "{[data-md-color-primary=deep-purple] .md-nav:is(.a,.b){color:#fff}}"
         "[data-md-color-scheme=slate][data-md-color-primary=deep-purple]{--md-typeset-a-color:#a47bea}"
     )
 
