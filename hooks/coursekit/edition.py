@@ -36,9 +36,14 @@ def page_body(source: str) -> str:
     return "\n".join(source.split("\n")[used:])
 
 
+# Files outside instructors/ that only the instructor edition loads (mkdocs.instructor.yml).
+INSTRUCTOR_ASSETS = frozenset({"assets/coursekit/instructor.css"})
+
+
 def instructor_only(src_uri: str) -> bool:
-    """Pages in the instructors/ folder belong to the instructor edition alone."""
-    return src_uri.startswith(INSTRUCTOR_FOLDER)
+    """Pages in the instructors/ folder, and the instructor notes' stylesheet, belong to the
+    instructor edition alone."""
+    return src_uri.startswith(INSTRUCTOR_FOLDER) or src_uri in INSTRUCTOR_ASSETS
 
 
 def instructor_nav(course: Course) -> list[object]:

@@ -446,5 +446,6 @@ def test_instructor_note_styles_load_in_the_instructor_edition_only(
     assert sheet not in learner_site.read(page)
     assert sheet in instructor_site.read(page)
     assert "--ck-icon-instructor" not in learner_site.read("assets/coursekit/course.css")
+    assert not (learner_site.site / "assets/coursekit/instructor.css").exists()
     styles = instructor_site.read("assets/coursekit/instructor.css")
     assert ".md-typeset .instructor{--ck-rgb:173,20,87" in styles
