@@ -45,7 +45,9 @@ def test_any_other_edition_is_refused_by_name(edition: object) -> None:
     ("assets/coursekit/instructor.css", True),  # the instructor notes' colour and icon
     ("assets/coursekit/course.css", False),
 ])
-def test_only_the_instructors_folder_and_its_stylesheet_are_left_out_of_the_learner_edition(src_uri: str, only: bool) -> None:
+def test_only_the_instructors_folder_and_its_stylesheet_are_left_out_of_the_learner_edition(
+    src_uri: str, only: bool
+) -> None:
     assert instructor_only(src_uri) is only
 
 
