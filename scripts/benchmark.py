@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -101,12 +101,27 @@ logger.propagate = False
 logger.setLevel(logging.WARNING)
 start, cpu = time.perf_counter(), time.process_time()
 error = None
+events = {}  # plugin or hook name -> CPU seconds in its event handlers
+
+def timed(method, origin):
+    def run(*args, **kwargs):
+        began = time.process_time()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            events[origin] = events.get(origin, 0.0) + time.process_time() - began
+    return run
+
 try:
-    build(load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=False))
+    config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=False)
+    plugins = config.plugins
+    for name, methods in plugins.events.items():
+        plugins.events[name] = [timed(m, plugins._event_origins.get(m, "?")) for m in methods]
+    build(config)
 except MkDocsException as exc:
     error = str(exc)
 print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
-                  "warnings": count.messages, "error": error}))
+                  "warnings": count.messages, "error": error, "events": events}))
 """
 
 
@@ -117,6 +132,17 @@ class Build:
     peak_mb: float
     warnings: list[str]
     error: str | None
+    events: dict[str, float] = field(default_factory=dict)  # CPU s in each plugin's event handlers
+
+    @property
+    def hook_seconds(self) -> float:
+        """CPU seconds in the course hook's own event handlers (MkDocs names hooks 'hooks/...')."""
+        return sum(seconds for origin, seconds in self.events.items() if origin.startswith("hooks/"))
+
+    @property
+    def search_seconds(self) -> float:
+        """CPU seconds in the search plugin's event handlers (building the index)."""
+        return sum(seconds for origin, seconds in self.events.items() if origin.endswith("search"))
 
 
 def child_build(config_file: Path, site_dir: Path) -> Build:
@@ -134,7 +160,7 @@ def child_build(config_file: Path, site_dir: Path) -> Build:
             raise SystemExit(f"build of {config_file} failed:\n{err.read().decode()[-2000:]}")
     result = json.loads(lines[-1])
     return Build(result["seconds"], result["cpu"], usage.ru_maxrss / 1024, result["warnings"],
-                 result["error"])
+                 result["error"], result["events"])
 
 
 def median_build(config_file: Path, site_dir: Path, runs: int) -> Build:
@@ -142,8 +168,10 @@ def median_build(config_file: Path, site_dir: Path, runs: int) -> Build:
 
 
 def median_of(builds: list[Build]) -> Build:
+    origins = {origin for b in builds for origin in b.events}
     return Build(statistics.median(b.wall for b in builds), statistics.median(b.seconds for b in builds),
-                 max(b.peak_mb for b in builds), builds[-1].warnings, builds[-1].error)
+                 max(b.peak_mb for b in builds), builds[-1].warnings, builds[-1].error,
+                 {o: statistics.median(b.events.get(o, 0.0) for b in builds) for o in origins})
 
 
 def config_without_hooks(config_file: Path, folder: Path) -> Path:
@@ -452,6 +480,16 @@ def scale_runs(sizes: list[int], words: int, questions: int, real: dict[str, Any
         sites[pages] = {name: folder / f"site-{name}" for name in configs}
         if profile and pages == max(sizes):
             profile_build(configs["hook-prune"], folder / "site-profile")
+    print("  the hook's own event handlers (CPU s, ms/page, share of the plain build) and the search "
+          "plugin's, hook vs plain:")
+    for scale in scales:
+        for prune in (False, True):
+            suffix = "-prune" if prune else ""
+            hook, plain = scale.builds[f"hook{suffix}"], scale.builds[f"plain{suffix}"]
+            search = " vs ".join(f"{b.search_seconds:.2f}" for b in (hook, plain))
+            print(f"  {scale.pages:5}  hook{suffix:6} {hook.hook_seconds:8.2f} s "
+                  f"{hook.hook_seconds * 1000 / (scale.pages + 1):6.1f} ms/page "
+                  f"{hook.hook_seconds / plain.seconds * 100:5.1f} % of plain;  search {search} s")
     first, last = scales[0], scales[-1]
     print(f"  per-page time at {last.pages} / at {first.pages} pages:")
     for name in ("hook", "hook-prune", "plain", "plain-prune"):
