@@ -76,6 +76,7 @@ DEFAULT_SCALE = (50, 200, 800)
 PAGES_PER_SECTION = 10  # synthetic pages are grouped like modules with parts
 WORDS_PER_PAGE = 1500
 QUESTIONS_PER_PAGE = 10
+HOOK_EVENTS = ("config", "files", "page_markdown", "page_content", "page_context", "post_page")
 
 
 # ---- builds in a child process -----------------------------------------------------------
@@ -101,7 +102,7 @@ logger.propagate = False
 logger.setLevel(logging.WARNING)
 start, cpu = time.perf_counter(), time.process_time()
 error = None
-events = {}  # plugin or hook name -> CPU seconds in its event handlers
+events = {}  # "plugin-or-hook event" -> CPU seconds in that handler
 
 def timed(method, origin):
     def run(*args, **kwargs):
@@ -116,7 +117,8 @@ try:
     config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=False)
     plugins = config.plugins
     for name, methods in plugins.events.items():
-        plugins.events[name] = [timed(m, plugins._event_origins.get(m, "?")) for m in methods]
+        plugins.events[name] = [timed(m, f"{plugins._event_origins.get(m, '?')} {name}")
+                                for m in methods]
     build(config)
 except MkDocsException as exc:
     error = str(exc)
@@ -132,17 +134,18 @@ class Build:
     peak_mb: float
     warnings: list[str]
     error: str | None
-    events: dict[str, float] = field(default_factory=dict)  # CPU s in each plugin's event handlers
+    events: dict[str, float] = field(default_factory=dict)  # "origin event": CPU s in the handler
+
+    def event_seconds(self, origin: str, event: str = "") -> float:
+        """CPU seconds in the handlers whose origin ends with `origin` (MkDocs names a hook by
+        its path as configured, a plugin by its entry point: 'material/search'), of `event` if
+        given."""
+        return sum(seconds for key, seconds in self.events.items()
+                   if key.split(" ")[0].endswith(origin) and (not event or key.endswith(f" {event}")))
 
     @property
     def hook_seconds(self) -> float:
-        """CPU seconds in the course hook's own event handlers (MkDocs names hooks 'hooks/...')."""
-        return sum(seconds for origin, seconds in self.events.items() if origin.startswith("hooks/"))
-
-    @property
-    def search_seconds(self) -> float:
-        """CPU seconds in the search plugin's event handlers (building the index)."""
-        return sum(seconds for origin, seconds in self.events.items() if origin.endswith("search"))
+        return self.event_seconds("course.py")
 
 
 def child_build(config_file: Path, site_dir: Path) -> Build:
@@ -486,10 +489,13 @@ def scale_runs(sizes: list[int], words: int, questions: int, real: dict[str, Any
         for prune in (False, True):
             suffix = "-prune" if prune else ""
             hook, plain = scale.builds[f"hook{suffix}"], scale.builds[f"plain{suffix}"]
-            search = " vs ".join(f"{b.search_seconds:.2f}" for b in (hook, plain))
+            search = " vs ".join(f"{b.event_seconds('search'):.2f}" for b in (hook, plain))
+            parts = ", ".join(f"{event} {hook.event_seconds('course.py', event):.2f}"
+                              for event in HOOK_EVENTS)
             print(f"  {scale.pages:5}  hook{suffix:6} {hook.hook_seconds:8.2f} s "
                   f"{hook.hook_seconds * 1000 / (scale.pages + 1):6.1f} ms/page "
-                  f"{hook.hook_seconds / plain.seconds * 100:5.1f} % of plain;  search {search} s")
+                  f"{hook.hook_seconds / plain.seconds * 100:5.1f} % of plain ({parts}); "
+                  f"search {search} s")
     first, last = scales[0], scales[-1]
     print(f"  per-page time at {last.pages} / at {first.pages} pages:")
     for name in ("hook", "hook-prune", "plain", "plain-prune"):
