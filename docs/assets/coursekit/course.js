@@ -319,10 +319,31 @@
     });
   }
 
-  // For progress-marks.js and progress-page.js, which run after this file.
+  // ---- clearing saved answers, after a confirmation ------------------------------------------
+
+  // `clear` shows the confirmation and moves focus to its `yes` button. `no` hides it again and
+  // says that nothing was cleared; `yes` runs `cleared`, which clears and returns the sentence
+  // to announce in `status`. Either way focus goes back to `clear`. quiz.js clears one module
+  // with it, progress-page.js everything.
+  function confirmClear(clear, confirm, yes, no, status, cleared) {
+    var close = function (message) {
+      confirm.hidden = true;
+      clear.focus();
+      status.textContent = message;
+    };
+    clear.addEventListener("click", function () {
+      status.textContent = "";
+      confirm.hidden = false;
+      yes.focus();
+    });
+    no.addEventListener("click", function () { close("Nothing was cleared."); });
+    yes.addEventListener("click", function () { close(cleared()); });
+  }
+
+  // For quiz.js, progress-marks.js and progress-page.js, which run after this file.
   ck.ANSWER = ANSWER; ck.LAST = LAST; ck.readJson = readJson; ck.isObject = isObject;
   ck.date = date; ck.siteUrl = siteUrl; ck.lastPage = lastPage; ck.showContinue = showContinue;
-  ck.withMarks = withMarks; ck.writeLine = writeLine;
+  ck.withMarks = withMarks; ck.writeLine = writeLine; ck.confirmClear = confirmClear;
 
   function init() {
     glossaryEscape();

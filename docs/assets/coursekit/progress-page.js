@@ -258,23 +258,12 @@
       };
       reader.readAsText(file);
     });
-    clear.addEventListener("click", function () {
-      status.textContent = "";
-      confirm.hidden = false;
-      confirm.querySelector("[data-ck-action='clear-yes']").focus();
-    });
-    confirm.querySelector("[data-ck-action='clear-no']").addEventListener("click", function () {
-      confirm.hidden = true;
-      clear.focus();
-      status.textContent = "Nothing was cleared.";
-    });
-    confirm.querySelector("[data-ck-action='clear-yes']").addEventListener("click", function () {
-      clearAll(store);
-      confirm.hidden = true;
-      clear.focus();
-      refresh();
-      status.textContent = "Everything was cleared: no answers and no last page are saved in this browser now.";
-    });
+    P.confirmClear(clear, confirm, confirm.querySelector("[data-ck-action='clear-yes']"),
+      confirm.querySelector("[data-ck-action='clear-no']"), status, function () {
+        clearAll(store);
+        refresh();
+        return "Everything was cleared: no answers and no last page are saved in this browser now.";
+      });
   }
 
   function init() {

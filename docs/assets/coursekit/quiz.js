@@ -244,26 +244,14 @@
     var ids = (tools.getAttribute("data-ck-questions") || "").split(/\s+/).filter(Boolean);
     var clear = tools.querySelector(".ck-clear");
     var confirm = tools.querySelector(".ck-confirm");
-    var status = tools.querySelector(".ck-clear-status");
     clear.hidden = false;
-    clear.addEventListener("click", function () {
-      status.textContent = "";
-      confirm.hidden = false;
-      confirm.querySelector(".ck-confirm-yes").focus();
-    });
-    confirm.querySelector(".ck-confirm-no").addEventListener("click", function () {
-      confirm.hidden = true;
-      clear.focus();
-      status.textContent = "Nothing was cleared.";
-    });
-    confirm.querySelector(".ck-confirm-yes").addEventListener("click", function () {
-      clearModule(store, ids);
-      confirm.hidden = true;
-      clear.focus();
-      status.textContent = "Your saved answers to this module\u2019s " + ids.length +
-        " question" + (ids.length === 1 ? "" : "s") + " have been cleared from this browser. " +
-        "Other modules keep theirs.";
-    });
+    window.coursekit.confirmClear(clear, confirm, confirm.querySelector(".ck-confirm-yes"),
+      confirm.querySelector(".ck-confirm-no"), tools.querySelector(".ck-clear-status"), function () {
+        clearModule(store, ids);
+        return "Your saved answers to this module\u2019s " + ids.length +
+          " question" + (ids.length === 1 ? "" : "s") + " have been cleared from this browser. " +
+          "Other modules keep theirs.";
+      });
   }
 
   function init() {
