@@ -110,7 +110,7 @@ def prose_lines(text: str) -> tuple[tuple[int, str], ...]:
     return _prose_lines(text)
 
 
-@lru_cache(maxsize=64)  # several checks scan the same page; scan it once
+@lru_cache(maxsize=1024)  # several checks scan each page, in passes over the whole course
 def _prose_lines(text: str) -> tuple[tuple[int, str], ...]:
     lines = text.split("\n")
     fenced: set[int] = set()
