@@ -196,6 +196,8 @@ TOKENS = [
     ("</3> <p>", [("start", "p", 5)]),
     ("<Xmp> <X>", [("start", "xmp", 0), ("start", "x", 6)]),
     ("<p class='a>b'>c</p>", [("start", "p", 0), ("end", "p", 16)]),
+    ("a < b <", []),  # a '<' that ends the text opens nothing
+    ("x <b", [("unclosed", "b", 2)]),  # a tag cut off one character after its '<'
 ]
 
 
