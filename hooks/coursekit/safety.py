@@ -268,9 +268,7 @@ def tokenize(text: str) -> Iterator[Tag]:
                 i = end + 1
                 continue
             tag, i = _read_tag(text, lt, lt + (2 if closing else 1), closing)
-            yield tag
-            if tag.kind == "unclosed":
-                return
+            yield tag  # an unclosed tag runs to the end of the text: i is its length
         else:
             i = lt + 1
 
