@@ -108,9 +108,10 @@ def check_markup(text: str) -> list[Finding]:
 def check_markdown(text: str) -> list[Finding]:
     """The refusals for text whose raw HTML is escaped before Markdown sees it: attribute lists
     and URLs only (Markdown still makes links and attributes from such text)."""
-    lines = _LineIndex(text)
     found: set[Finding] = set()
-    decoded = decode_references(_blank_autolinks(text, lines, found))
+    blanked = _blank_autolinks(text, _LineIndex(text), found)
+    decoded = decode_references(blanked)
+    lines = _LineIndex(decoded)  # decoding shortens lines, never removes a line break
     found.update(_check_attr_lists(decoded, lines))
     found.update(_check_markdown_urls(decoded, lines))
     return sorted(found)[:MAX_FINDINGS]
@@ -202,15 +203,18 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"'=`]*|[A-Za-z0-9._%
 
 
 def _blank_autolinks(text: str, lines: _LineIndex, found: set[Finding]) -> str:
+    """The text with each autolink blanked to spaces, all but its closing '>': the text keeps
+    its length (and so its line numbers), and the '>' still ends an inline element for an
+    attribute list glued to the link (`<https://example.org>{...}` sets attributes on it)."""
     def blank(match: re.Match[str]) -> str:
-        body = match.group(0)[1:-1]
-        if "@" in body and ":" not in body:
-            return " " * len(match.group(0))
-        scheme = url_scheme(body)
-        if scheme in ("http", "https", "mailto"):
-            return " " * len(match.group(0))
-        found.add(Finding(lines(match.start()), "unsafe-url", f"An autolink has a '{scheme}:' URL."))
-        return " " * len(match.group(0))
+        link = match.group(0)
+        body = link[1:-1]
+        if "@" not in body or ":" in body:  # not an e-mail address: a URL with a scheme
+            scheme = url_scheme(body)
+            if scheme not in ("http", "https", "mailto"):
+                found.add(Finding(lines(match.start()), "unsafe-url",
+                                  f"An autolink has a '{scheme}:' URL."))
+        return " " * (len(link) - 1) + ">"
 
     return _AUTOLINK.sub(blank, text) if "<" in text else text
 

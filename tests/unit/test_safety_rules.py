@@ -11,6 +11,7 @@ import pytest
 
 from coursekit.safety import (
     Finding,
+    check_markdown,
     check_markup,
     clean_fragment,
     clean_page,
@@ -225,6 +226,31 @@ def test_other_autolinks_are_refused_and_later_lines_keep_their_numbers() -> Non
     # The autolink is blanked to the same length, so the tag two lines on is still on line 2.
     assert check_markup("<http://example.org/a> x\n\n<script>") == [
         Finding(2, "unsafe-html", "Tag <script> is not allowed.")]
+
+
+def test_an_attribute_list_glued_to_an_autolink_is_read() -> None:
+    # Markdown sets it on the link: <a href="http://example.org" onclick="...">.
+    assert check_markup("<http://example.org>{onclick=alert(1)} more") == [
+        Finding(0, "unsafe-html", ONCLICK_LIST)]
+    assert check_markup("<amara@example.org>{onclick=x} more") == [Finding(0, "unsafe-html", ONCLICK_LIST)]
+
+
+def test_a_blanked_autolink_keeps_its_length_so_a_tag_after_it_stays_on_its_line() -> None:
+    assert check_markup("<https://example.org/a> <script>\nx\ny") == [
+        Finding(0, "unsafe-html", "Tag <script> is not allowed.")]
+
+
+def test_a_line_break_spelled_as_a_reference_inside_a_tag_is_a_space() -> None:
+    # Decoded, "&#10;" and "&#13;" separate the name from the attribute, as a browser reads it.
+    for reference in ("&#10;", "&#13;"):
+        assert check_markup(f"x\n&lt;a{reference}href=javascript:go&gt;") == [
+            Finding(1, "unsafe-url", "<a href> has a 'javascript:' URL (spelled with character "
+                    "references, which Material's tooltips turn back into markup).")], reference
+
+
+def test_markdown_only_checks_report_lines_after_decoding_too() -> None:
+    assert check_markdown("x &amp;&amp;&amp;&amp;&amp;&amp;\ny {onclick=z}") == [
+        Finding(1, "unsafe-html", ONCLICK_LIST)]
 
 
 def test_an_encoded_line_break_does_not_end_the_line_for_an_attribute_list() -> None:
