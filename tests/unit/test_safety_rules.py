@@ -199,6 +199,7 @@ TOKENS = [
     ("<p class='a>b'>c</p>", [("start", "p", 0), ("end", "p", 16)]),
     ("a < b <", []),  # a '<' that ends the text opens nothing
     ("x <b", [("unclosed", "b", 2)]),  # a tag cut off one character after its '<'
+    ("<<b>", [("start", "b", 1)]),  # a '<' that opens nothing is passed one character at a time
 ]
 
 
@@ -220,6 +221,8 @@ def test_web_and_mail_autolinks_are_allowed(text: str) -> None:
 def test_other_autolinks_are_refused_and_later_lines_keep_their_numbers() -> None:
     assert check_markup("<ftp://example.org>") == [
         Finding(0, "unsafe-url", "An autolink has a 'ftp:' URL.")]
+    assert check_markup("<javascript:>") == [  # the scheme is read to the link's last character
+        Finding(0, "unsafe-url", "An autolink has a 'javascript:' URL.")]
     # An '@' does not make a link with a scheme an e-mail address.
     assert check_markup("<javascript:alert@example.org>") == [
         Finding(0, "unsafe-url", "An autolink has a 'javascript:' URL.")]
