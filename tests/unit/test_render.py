@@ -102,6 +102,9 @@ GOLDEN = """\
 
 def test_question_golden_html() -> None:
     assert render_question(question(source="reis1988"), 3, BIB) == GOLDEN
+    # Given the page's count, the number says how many there are.
+    assert render_question(question(source="reis1988"), 3, BIB, 5) == GOLDEN.replace(
+        "Question 3.</span>", "Question 3 of 5.</span>")
 
 
 # Every start tag with its attributes, to check structure without string matching.
