@@ -13,6 +13,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from coursekit.assets import (
+    MATERIAL_BUNDLE,
     PALETTE_FILE,
     drop_indentation,
     hashed_name,
@@ -108,6 +110,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri, content in {**generated, **sponsor, **export_files(course)}.items():
         files.append(File.generated(config, uri, content=content))
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Material's bundle, by its hashed name, for overrides/main.html to load it deferred.
+    env.globals["coursekit_bundle"] = next(
+        (f.src_uri for f in files if MATERIAL_BUNDLE.fullmatch(f.src_uri)), None)
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

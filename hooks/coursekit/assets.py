@@ -62,6 +62,7 @@ def drop_indentation(page_html: str) -> str:
 
 # ---- Material's palette stylesheet -----------------------------------------------------------
 
+MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")
 PALETTE_FILE = re.compile(r"assets/stylesheets/palette\.([0-9a-f]{8})\.min\.css")
 _COLOUR_IN_SELECTOR = re.compile(r"data-md-color-(?:primary|accent)=[\"']?([\w-]+)")
 

@@ -495,7 +495,7 @@ _PAGE_TAGS = set(ALLOWED_TAGS) | {"abbr", "input", "label", "button", "fieldset"
                                   "rp"}
 _PAGE_ATTRIBUTES = {tag: attrs | {"title", "role", "tabindex", "hidden"}
                     for tag, attrs in _FRAGMENT_ATTRIBUTES.items() if tag != "*"}
-_PAGE_ATTRIBUTES["*"] = {"lang", "dir"}
+_PAGE_ATTRIBUTES["*"] = {"lang", "dir", "data-search-exclude"}  # author text cannot set it
 _PAGE_ATTRIBUTES.update({
     "abbr": {"title", "id", "class"},
     "input": {"type", "checked", "disabled", "id", "class", "name", "value"},

@@ -171,8 +171,13 @@ def _quiz_tools(course: Course, page: Page) -> str:
     """The clear control for the page's module (every page of it), or for this page alone."""
     module = course.module(page.module_id or "") if page.kind in ("module", "part") else None
     ids = [q.id for p in module.pages for q in p.questions] if module else [q.id for q in page.questions]
-    link = relative_link(page.src_uri, PROGRESS_PAGE).removesuffix(".md") + ".html"
-    return render_quiz_tools(module.id if module else "", module.title if module else "", ids, link)
+    return render_quiz_tools(module.id if module else "", module.title if module else "", ids,
+                             _progress_href(page))
+
+
+def _progress_href(page: Page) -> str:
+    """My progress, as an address from this page (raw HTML: a site without the page still builds)."""
+    return relative_link(page.src_uri, PROGRESS_PAGE).removesuffix(".md") + ".html"
 
 
 def _generated(kind: str, page: Page, ctx: Context) -> str:
@@ -319,9 +324,14 @@ def _module_header(page: Page, module: Module, course: Course) -> str:
     if page.reviewed:
         facts.append(("Last reviewed", page.reviewed.strftime("%-d %B %Y")))
     facts_line = Markup(" · ").join(Markup("**{}:** {}").format(k, v) for k, v in facts)
+    # The progress line is written out as a first visit shows it, and hidden without taking its
+    # space away (.ck-pending) until course.js knows what this browser holds: when it shows,
+    # nothing below it moves.
     return render_template("module-header.md", heading=heading, facts=facts_line,
                            objectives=objectives, lead=lead, questions=page.questions,
-                           module_id=module.id)
+                           module_id=module.id,
+                           module_questions=sum(len(p.questions) for p in module.pages),
+                           progress_link=_progress_href(page))
 
 
 def _insert_after_title(markdown: str, text: str) -> str:

@@ -360,3 +360,21 @@ def test_the_printed_summary_shows_the_table_without_the_controls(page: Page) ->
     expect(page.locator("[data-ck-table]")).to_be_visible()
     expect(page.get_by_role("button", name="Save my progress to a file")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+
+
+def test_the_module_line_takes_its_place_before_any_script_so_nothing_moves(new_context) -> None:
+    # The build writes the first visit's line, held back but laid out; course.js only shows it.
+    where = ("(() => { const box = document.querySelector('.admonition.objectives');"
+             " const line = box.querySelector('.ck-module-progress');"
+             " return [box.querySelector('ol').getBoundingClientRect().top,"
+             " getComputedStyle(line).visibility, line.getBoundingClientRect().height]; })()")
+    still = new_context(java_script_enabled=False).new_page()
+    still.goto(MODULE_1)
+    top_without, shown_without, height = still.evaluate(where)
+    assert shown_without == "hidden" and height > 0
+    live = new_context().new_page()
+    live.goto(MODULE_1)
+    expect(live.locator(".ck-module-progress")).to_be_visible()
+    top_with, shown_with, _ = live.evaluate(where)
+    assert shown_with == "visible"
+    assert top_with == top_without

@@ -131,7 +131,7 @@ def test_the_view_adds_no_inline_script(site: Path) -> None:
     html = (site / live_path(RECORD)).read_text(encoding="utf-8")
     article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
     assert "<script" not in article
-    assert '<script src="../../assets/coursekit/live.js"></script>' in html
+    assert '<script defer src="../../assets/coursekit/live.js"></script>' in html
     assert not re.search(r"\son[a-z]+=", article)
     others = (site / "instructors" / "index.html").read_text(encoding="utf-8")
     assert "live.js" not in others, "live.js loads only on the live views"

@@ -63,7 +63,7 @@ def test_fixture_questions_are_fieldsets(fixture_site: Built) -> None:
 
 
 def test_fixture_assets_load_only_where_needed(fixture_site: Built) -> None:
-    quiz = '<script src="assets/coursekit/quiz.js"></script>'
+    quiz = '<script defer src="assets/coursekit/quiz.js"></script>'
     roleplay_css = '<link rel="stylesheet" href="assets/coursekit/roleplay.css">'
     assert quiz in fixture_site.read("module.html")
     assert roleplay_css not in fixture_site.read("module.html")
@@ -401,6 +401,25 @@ def test_every_page_links_the_palette_cut_to_the_course_colours(edition: str,
                 if f"/{palette.name}\"" not in path.read_text(encoding="utf-8")
                 and "<head>" in path.read_text(encoding="utf-8")]
     assert not unlinked
+
+
+@pytest.mark.parametrize("edition", ["learner_site", "instructor_site"])
+def test_no_script_but_boot_js_holds_up_the_first_paint(edition: str,
+                                                        request: pytest.FixtureRequest) -> None:
+    # boot.js restores the palette before the first paint; the rest, Material's bundle too,
+    # is deferred and runs in page order after parsing (course.js before the bundle).
+    built: Built = request.getfixturevalue(edition)
+    for path in built.html_files():
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text(encoding="utf-8"))
+        if not tags:
+            continue
+        where = path.relative_to(built.site).as_posix()
+        blocking = [tag for tag in tags if " defer" not in tag and "boot.js" not in tag]
+        assert not blocking, where
+        names = [re.search(r'src="[^"]*?([^/"]+)"', tag).group(1) for tag in tags]  # type: ignore[union-attr]
+        assert names[0] == "boot.js", where
+        bundle = next(i for i, name in enumerate(names) if name.startswith("bundle."))
+        assert names.index("course.js") < bundle, where
 
 
 def test_course_scripts_and_styles_reach_the_site_minified(learner_site: Built) -> None:

@@ -9,6 +9,7 @@ import pytest
 from coursetext import PROSE, ROLEPLAY_PAGE, module, question_block, write_docs
 
 from coursekit.course import Course, load_course
+from coursekit.render import render_template
 from coursekit.source import split_front_matter
 from coursekit.transform import (
     Context,
@@ -85,8 +86,10 @@ def test_module_page(course: Course) -> None:
         '!!! objectives "About this module"\n'
         "    **Time:** 2 minutes · **Level:** Introductory · **Last reviewed:** 15 January 2026\n\n"
         '    **1 question on this page:** <a href="#q-m1-q1">Question 1</a>\n\n'
-        "    Your progress in this module appears here once you answer a question.\n"
-        '    { .ck-module-progress data-ck-module="m1" hidden="hidden" }\n\n'
+        # As a first visit reads it, held back (.ck-pending) until course.js shows it.
+        "    **Your progress in this module:** 0 of 1 question answered, 0 correct. "
+        '<a href="progress.html">My progress</a>\n'
+        '    { .ck-module-progress .ck-pending data-ck-module="m1" data-search-exclude }\n\n'
         "    After this module you will be able to:\n\n"
         "    1. Describe the quiet cue.\n"
     )
@@ -121,8 +124,10 @@ def test_part_page_has_its_own_header_and_numbered_questions(course: Course) -> 
         "    **Time:** 3 minutes · **Last reviewed:** 1 February 2026\n\n"
         '    **2 questions on this page:** <a href="#q-m2-q2">Question 1</a> · '
         '<a href="#q-m2-q3">Question 2</a>\n\n'
-        "    Your progress in this module appears here once you answer a question.\n"
-        '    { .ck-module-progress data-ck-module="m2" hidden="hidden" }\n\n'
+        # The whole module's three questions, from a part that holds two of them.
+        "    **Your progress in this module:** 0 of 3 questions answered, 0 correct. "
+        '<a href="../progress.html">My progress</a>\n'
+        '    { .ck-module-progress .ck-pending data-ck-module="m2" data-search-exclude }\n\n'
         "    This page serves these objectives of the module:\n\n"
         "    1. Describe the quiet cue.\n"
     )
@@ -326,3 +331,11 @@ def test_the_progress_page_gets_its_table_and_its_script(tmp_path: Path) -> None
     home = transform_page(body("index.md", files), loaded.pages["index.md"], ctx)
     assert home.assets == []
     assert '<p class="ck-continue" data-ck-continue hidden>' in next(iter(home.html_blocks.values()))
+
+
+def test_a_module_without_questions_has_no_progress_line() -> None:
+    header = render_template("module-header.md", heading="About this module", facts="**Time:** 5 minutes",
+                             objectives=[], lead="", questions=[], module_id="m9", module_questions=0,
+                             progress_link="progress.html")
+    assert "ck-module-progress" not in header and "Your progress" not in header
+    assert header.startswith('!!! objectives "About this module"\n    **Time:** 5 minutes\n')

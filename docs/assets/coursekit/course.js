@@ -241,17 +241,14 @@
     link.textContent = "My progress";
     line.appendChild(link);
     line.hidden = false;
+    line.classList.remove("ck-pending");
   }
 
-  // With nothing answered in this browser the line needs no course map: the page's quiz tools
-  // list the module's questions (data-ck-questions), and none is answered.
+  // With nothing answered in this browser the line needs no course map: the build wrote it as
+  // a first visit reads it ("0 of N"), held back (.ck-pending) until this browser is known.
   function firstLines() {
-    document.querySelectorAll(".ck-module-progress[data-ck-module]").forEach(function (line) {
-      var tools = document.querySelector("[data-ck-tools][data-ck-module='" + line.getAttribute("data-ck-module") + "']");
-      var count = tools ? (tools.getAttribute("data-ck-questions") || "").split(/\s+/).filter(Boolean).length : 0;
-      if (count) {
-        writeLine(line, "0 of " + count + " question" + (count === 1 ? "" : "s") + " answered, 0 correct.");
-      }
+    document.querySelectorAll(".ck-module-progress.ck-pending").forEach(function (line) {
+      line.classList.remove("ck-pending");
     });
   }
 
