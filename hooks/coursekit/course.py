@@ -12,7 +12,7 @@ from .data import parse_bibliography, parse_glossary
 from .diagnostics import Diagnostic, sort_diagnostics
 from .items import check_items
 from .limits import MAX_FILE_BYTES
-from .model import BibEntry, GlossaryTerm, Objective, Page, RolePlay
+from .model import BibEntry, GlossaryTerm, Objective, Page, Question, RolePlay
 from .notebook import parse_notebook
 from .parse import parse_page
 from .rules import diagnostic
@@ -72,6 +72,11 @@ class Module:
     @property
     def minutes(self) -> int:
         return sum(p.minutes or 0 for p in self.pages)
+
+    @property
+    def questions(self) -> list[Question]:
+        """The self-checks of every page of the module, in page order."""
+        return [q for p in self.pages for q in p.questions]
 
     @property
     def objectives(self) -> list[Objective]:

@@ -170,7 +170,7 @@ def _expand_blocks(out: Rendered, page: Page, ctx: Context) -> None:
 def _quiz_tools(course: Course, page: Page) -> str:
     """The clear control for the page's module (every page of it), or for this page alone."""
     module = course.module(page.module_id or "") if page.kind in ("module", "part") else None
-    ids = [q.id for p in module.pages for q in p.questions] if module else [q.id for q in page.questions]
+    ids = [q.id for q in (module.questions if module else page.questions)]
     return render_quiz_tools(module.id if module else "", module.title if module else "", ids,
                              _progress_href(page))
 
@@ -330,7 +330,7 @@ def _module_header(page: Page, module: Module, course: Course) -> str:
     return render_template("module-header.md", heading=heading, facts=facts_line,
                            objectives=objectives, lead=lead, questions=page.questions,
                            module_id=module.id,
-                           module_questions=sum(len(p.questions) for p in module.pages),
+                           module_questions=len(module.questions),
                            progress_link=_progress_href(page))
 
 
