@@ -1,7 +1,9 @@
 """Lighthouse scores for the course beside its peers, measured in one run on this machine.
 
 Builds, in one run: both editions of the course, a stock Material page and an mkdocs-quiz page
-made from the same Module 1 text and questions; serves each on 127.0.0.1 twice, uncompressed
+made from the same Module 1 text and questions, and a stock Material page of the post-test's
+answer key (the same Markdown the course hook writes for that page, so its length is compared
+like for like); serves each on 127.0.0.1 twice, uncompressed
 (Python's http.server, as many intranets serve files) and with gzip (a small gzip-serving
 handler); runs Lighthouse (from the npm registry, pinned) with Debian's Chromium on each page,
 mobile and desktop, and prints the median of N runs side by side. It is a benchmark, not a
@@ -11,7 +13,7 @@ test: it prints figures and never fails on them.
                                  [--serving plain,gzip] [--only home,glossary]
                                  [--site DIR --instructor-site DIR]
 
---quick measures only Module 1, the instructor post-test and the two peers. --site and
+--quick measures only Module 1, the instructor post-test and the three peers. --site and
 --instructor-site measure sites built earlier (a before/after comparison) instead of building
 the work tree. mkdocs-quiz is installed from PyPI into a scratch virtual environment under
 ~/.cache/coursekit-lighthouse (never a requirement of the course), as is Lighthouse.
@@ -72,9 +74,11 @@ TARGETS = (
     Target("role card", "instructor", "instructors/cards/01-im-fine.html"),
     Target("stock Material, Module 1", "stock", "index.html"),
     Target("mkdocs-quiz, Module 1", "quiz", "index.html"),
+    Target("stock Material, post-test", "stock-key", "index.html"),
 )
 QUICK = {"Module 1 (questions)", "instructor post-test", "stock Material, Module 1",
-         "mkdocs-quiz, Module 1"}
+         "mkdocs-quiz, Module 1", "stock Material, post-test"}
+POSTTEST_SOURCE = "instructors/post-test.md"
 
 
 # ---- the peers: the same Module 1 text, as stock Material and as mkdocs-quiz ----------------
@@ -145,9 +149,25 @@ def peer_config(name: str, quiz: bool) -> dict:
     }
 
 
-def write_peer(folder: Path, name: str, quiz: bool) -> Path:
+def answer_key_markdown() -> str:
+    """The instructor post-test page as the course hook writes its Markdown (the answer key is
+    plain Markdown already), without front matter or the links to the LMS files: the page's
+    own content under stock Material, to tell what the page's length costs from what the
+    course adds."""
+    from coursekit.course import load_course  # the course's engine, installed with the project
+    from coursekit.transform import Context, transform_page
+
+    course = load_course(ROOT / "docs", "docs")
+    source = (ROOT / "docs" / POSTTEST_SOURCE).read_text(encoding="utf-8")
+    markdown = transform_page(source, course.pages[POSTTEST_SOURCE], Context(course, True, {})).markdown
+    return re.sub(r"\(post-test\.[a-z.]+\)", "", markdown.split("\n---\n", 1)[-1])
+
+
+def write_peer(folder: Path, name: str, quiz: bool, text: str | None = None) -> Path:
+    """A one-page MkDocs project: Module 1 (or `text`) under stock Material or mkdocs-quiz."""
     (folder / "docs").mkdir(parents=True, exist_ok=True)
-    text = peer_markdown(MODULE_SOURCE.read_text(encoding="utf-8"), quiz)
+    if text is None:
+        text = peer_markdown(MODULE_SOURCE.read_text(encoding="utf-8"), quiz)
     (folder / "docs" / "index.md").write_text(text, encoding="utf-8")
     config = folder / "mkdocs.yml"
     config.write_text(yaml.safe_dump(peer_config(name, quiz), sort_keys=False), encoding="utf-8")
@@ -314,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
                            work / "stock-site"),
             "quiz": build(quiz_python(), write_peer(work / "quiz", "mkdocs-quiz", True),
                           work / "quiz-site"),
+            "stock-key": build(Path(sys.executable),
+                               write_peer(work / "stock-key", "stock Material", False,
+                                          answer_key_markdown()), work / "stock-key-site"),
         }
         for name in ("course", "instructor", "stock", "quiz"):
             print(f"search index, {name}: {index_sizes(sites[name])}")
