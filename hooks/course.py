@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from coursekit.assets import (
+    COURSE_STYLESHEET,
     MATERIAL_BUNDLE,
     PALETTE_FILE,
     drop_indentation,
@@ -76,6 +77,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(message)
     _state["course"] = course
     _state["instructor"] = edition == "instructor"
+    # The course's stylesheets reach pages inside the palette's file (_merge_stylesheets), which
+    # Material links whenever a palette is set; without one they stay separate links.
+    palette = config.theme.get("palette")
+    merged = [path for path in config.extra_css if is_course_asset(path)] if palette else []
+    config.extra_css = [path for path in config.extra_css if path not in merged]
+    _state["merged_css"] = merged
     _state["sponsor"] = sponsor_pages(course, edition == "instructor")  # credit hours, curriculum map
     if config.nav is not None:  # without a nav MkDocs lists every file, generated ones too
         config.nav = with_credit_hours(config.nav)
@@ -96,7 +103,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, file.src_uri,
                                     content=minify_asset(file.src_uri, file.content_string)))
     files.append(File.generated(config, COURSE_MAP, content=course_map_js(course, built)))
-    _use_palette_subset(files, config)
+    _merge_stylesheets(files, config)
     if not _state["instructor"]:
         for file in [f for f in files if instructor_only(f.src_uri)]:
             files.remove(file)
@@ -165,19 +172,26 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return _renamed_palette(drop_indentation(output_content))  # 404.html and sitemap.xml
 
 
-def _use_palette_subset(files: Files, config: MkDocsConfig) -> None:
-    """Material's palette stylesheet, which blocks every page's first paint, with only the
-    course's own colours, under a name hashed from that content (see coursekit.assets)."""
+def _merge_stylesheets(files: Files, config: MkDocsConfig) -> None:
+    """Material's palette stylesheet, which blocks every page's first paint, cut to the course's
+    own colours and followed by the course's stylesheets, as one file under a name hashed from
+    its content (see coursekit.assets); pages link it where Material linked the palette."""
     palette = next((f for f in files if PALETTE_FILE.fullmatch(f.src_uri)), None)
-    colours = palette_colours(config.theme.get("palette"))
-    if palette is None or not colours:
+    if palette is None:
         return
-    subset = palette_subset(palette.content_string, colours)
-    uri = hashed_name(palette.src_uri, subset)
+    colours = palette_colours(config.theme.get("palette"))
+    parts = [palette_subset(palette.content_string, colours) if colours else palette.content_string]
+    merged: list[str] = _state["merged_css"]  # type: ignore[assignment]
+    for uri in merged:  # already minified (on_files); in extra_css order, the cascade's
+        if (sheet := files.get_file_from_path(uri)) is not None:
+            parts.append(sheet.content_string.strip())
+            files.remove(sheet)
+    content = "\n".join(parts) + "\n"
+    uri = hashed_name(COURSE_STYLESHEET, content)
     for file in [palette, files.get_file_from_path(palette.src_uri + ".map")]:
         if file is not None:
             files.remove(file)
-    files.append(File.generated(config, uri, content=subset))
+    files.append(File.generated(config, uri, content=content))
     _state["palette"] = (f"/{Path(palette.src_uri).name}\"", f"/{Path(uri).name}\"")
 
 

@@ -393,24 +393,28 @@ def _asset(served_root: Path, pattern: str) -> str:
     return "/" + found[0].relative_to(served_root).as_posix()
 
 
-def test_headers_gzip_and_cache_lifetimes(served: Served, site_dir: Path) -> None:
-    hashed_js = _asset(site_dir, "assets/javascripts/bundle.*.min.js")
-    hashed_css = _asset(site_dir, "assets/stylesheets/main.*.min.css")
-    cases = [  # path, content type, Cache-Control
+def _header_cases(site: Path) -> list[tuple[str, str, str]]:
+    """Path, content type and Cache-Control of one page or file of each kind in `site`."""
+    return [
         ("/index.html", "text/html", "no-cache"),
         ("/modules/01-understanding-emotional-intimacy.html", "text/html", "no-cache"),
         ("/search/search_index.json", "application/json", "no-cache"),
         ("/assets/coursekit/quiz.js", "application/javascript", "no-cache"),
-        ("/assets/coursekit/course.css", "text/css", "no-cache"),
-        (hashed_js, "application/javascript", YEAR),
-        (hashed_css, "text/css", YEAR),
+        (_asset(site, "assets/javascripts/bundle.*.min.js"), "application/javascript", YEAR),
+        (_asset(site, "assets/stylesheets/main.*.min.css"), "text/css", YEAR),
+        # the palette and the course's stylesheets, named by their content (each edition its own)
+        (_asset(site, "assets/stylesheets/course.*.min.css"), "text/css", YEAR),
     ]
+
+
+def test_headers_gzip_and_cache_lifetimes(served: Served, site_dir: Path, work_dir: Path) -> None:
+    learner_cases, instructor_cases = _header_cases(site_dir), _header_cases(instructor_site(work_dir))
     problems = []
     auth = (USER, PASSWORD)
     for origin, prefix, credentials in ((served.learner, "", None), (served.instructor, "", auth),
                                         (served.subpath, f"/{SUBPATH}", None),
                                         (served.subpath, f"/{INSTRUCTOR_SUBPATH}", auth)):
-        for path, kind, cache in cases:
+        for path, kind, cache in instructor_cases if credentials else learner_cases:
             url = f"{origin}{prefix}{path}"
             response = _get(origin, prefix + path, credentials)
             if response.status != 200:

@@ -388,19 +388,30 @@ def test_every_table_has_a_header_row_with_words(edition: str, request: pytest.F
 
 
 @pytest.mark.parametrize("edition", ["learner_site", "instructor_site"])
-def test_every_page_links_the_palette_cut_to_the_course_colours(edition: str,
-                                                                 request: pytest.FixtureRequest) -> None:
+def test_every_page_links_one_course_stylesheet_the_palette_cut_to_its_colours_then_its_own(
+        edition: str, request: pytest.FixtureRequest) -> None:
+    # Two stylesheets hold up the first paint, Material's and this one, not four.
     built: Built = request.getfixturevalue(edition)
-    [palette] = built.site.glob("assets/stylesheets/palette.*.min.css")
-    css = palette.read_text(encoding="utf-8")
+    assert not list(built.site.glob("assets/stylesheets/palette.*"))
+    assert not (built.site / "assets/coursekit/course.css").exists()
+    [main] = built.site.glob("assets/stylesheets/main.*.min.css")
+    [sheet] = built.site.glob("assets/stylesheets/course.*.min.css")
+    css = sheet.read_text(encoding="utf-8")
     # Named by its own content, so a server may cache it for good (hosting/ marks it immutable).
-    assert palette.name == f"palette.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+    assert sheet.name == f"course.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
     assert set(re.findall(r"data-md-color-(?:primary|accent)=([\w-]+)", css)) == {"deep-purple"}
-    assert "[data-md-color-scheme=slate]{color-scheme:dark;" in css
-    unlinked = [path.relative_to(built.site).as_posix() for path in built.html_files()
-                if f"/{palette.name}\"" not in path.read_text(encoding="utf-8")
-                and "<head>" in path.read_text(encoding="utf-8")]
-    assert not unlinked
+    # Material's palette rules first, then the course's own: the cascade extra_css gave.
+    assert 0 < css.index("[data-md-color-scheme=slate]{color-scheme:dark;") < css.index(".ck-question")
+    assert "/* " not in css  # the course's sheets arrive minified
+    wrong = []
+    for path in built.html_files():
+        page = path.read_text(encoding="utf-8")
+        if "</head>" not in page:
+            continue
+        links = re.findall(r'<link rel="stylesheet" href="[^"]*?([^/"]+)"', page[:page.index("</head>")])
+        if links[:2] != [main.name, sheet.name] or len(set(links)) != len(links):
+            wrong.append((path.relative_to(built.site).as_posix(), links))
+    assert not wrong, wrong[:3]
 
 
 @pytest.mark.parametrize("edition", ["learner_site", "instructor_site"])
@@ -423,9 +434,11 @@ def test_no_script_but_boot_js_holds_up_the_first_paint(edition: str,
 
 
 def test_course_scripts_and_styles_reach_the_site_minified(learner_site: Built) -> None:
+    [sheet] = learner_site.site.glob("assets/stylesheets/course.*.min.css")
     for name in ("quiz.js", "course.js", "course.css"):
         source = (ROOT / "docs" / "assets" / "coursekit" / name).read_text(encoding="utf-8")
-        built = learner_site.read(f"assets/coursekit/{name}")
+        built = (learner_site.read(f"assets/coursekit/{name}") if name.endswith(".js")
+                 else sheet.read_text(encoding="utf-8").split("\n", 1)[1])  # after the palette
         assert len(built) < 0.8 * len(source), name
         assert "\n//" not in built and "/* " not in built, name
 
@@ -460,11 +473,10 @@ def test_every_page_names_the_course_svg_favicon_and_it_is_there(learner_site: B
 def test_instructor_note_styles_load_in_the_instructor_edition_only(
     learner_site: Built, instructor_site: Built
 ) -> None:
-    sheet = 'href="../assets/coursekit/instructor.css"'
-    page = "modules/01-understanding-emotional-intimacy.html"
-    assert sheet not in learner_site.read(page)
-    assert sheet in instructor_site.read(page)
-    assert "--ck-icon-instructor" not in learner_site.read("assets/coursekit/course.css")
+    [learner_sheet] = learner_site.site.glob("assets/stylesheets/course.*.min.css")
+    [instructor_sheet] = instructor_site.site.glob("assets/stylesheets/course.*.min.css")
+    assert ".md-typeset .instructor{--ck-rgb:" not in learner_sheet.read_text(encoding="utf-8")
     assert not (learner_site.site / "assets/coursekit/instructor.css").exists()
-    styles = instructor_site.read("assets/coursekit/instructor.css")
-    assert ".md-typeset .instructor{--ck-rgb:173,20,87" in styles
+    styles = instructor_sheet.read_text(encoding="utf-8")
+    # After course.css, as mkdocs.instructor.yml lists them.
+    assert styles.index(".ck-question") < styles.index(".md-typeset .instructor{--ck-rgb:173,20,87")
