@@ -77,12 +77,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(message)
     _state["course"] = course
     _state["instructor"] = edition == "instructor"
-    # The course's stylesheets reach pages inside the palette's file (_merge_stylesheets), which
-    # Material links whenever a palette is set; without one they stay separate links.
-    palette = config.theme.get("palette")
-    merged = [path for path in config.extra_css if is_course_asset(path)] if palette else []
-    config.extra_css = [path for path in config.extra_css if path not in merged]
-    _state["merged_css"] = merged
     _state["sponsor"] = sponsor_pages(course, edition == "instructor")  # credit hours, curriculum map
     if config.nav is not None:  # without a nav MkDocs lists every file, generated ones too
         config.nav = with_credit_hours(config.nav)
@@ -175,17 +169,21 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def _merge_stylesheets(files: Files, config: MkDocsConfig) -> None:
     """Material's palette stylesheet, which blocks every page's first paint, cut to the course's
     own colours and followed by the course's stylesheets, as one file under a name hashed from
-    its content (see coursekit.assets); pages link it where Material linked the palette."""
+    its content (see coursekit.assets); pages link it where Material linked the palette. Material
+    links the palette only when the theme sets one; without one, nothing changes."""
     palette = next((f for f in files if PALETTE_FILE.fullmatch(f.src_uri)), None)
-    if palette is None:
+    if palette is None or not config.theme.get("palette"):
         return
     colours = palette_colours(config.theme.get("palette"))
     parts = [palette_subset(palette.content_string, colours) if colours else palette.content_string]
-    merged: list[str] = _state["merged_css"]  # type: ignore[assignment]
-    for uri in merged:  # already minified (on_files); in extra_css order, the cascade's
-        if (sheet := files.get_file_from_path(uri)) is not None:
-            parts.append(sheet.content_string.strip())
-            files.remove(sheet)
+    # Already minified above; in extra_css order, which is the cascade's. Pages are rendered
+    # after this event, so the template no longer links them one by one.
+    sheets = {uri: sheet for uri in config.extra_css
+              if is_course_asset(uri) and (sheet := files.get_file_from_path(uri)) is not None}
+    for sheet in sheets.values():
+        parts.append(sheet.content_string.strip())
+        files.remove(sheet)
+    config.extra_css = [uri for uri in config.extra_css if uri not in sheets]
     content = "\n".join(parts) + "\n"
     uri = hashed_name(COURSE_STYLESHEET, content)
     for file in [palette, files.get_file_from_path(palette.src_uri + ".map")]:

@@ -84,16 +84,24 @@ def palette_subset(css: str, colours: Collection[str]) -> str:
     """Material's palette stylesheet with only what applies to these colours: of a rule's
     selectors, those that name no other primary or accent colour; rules left without a
     selector, and blocks left without a rule, are dropped. Scheme rules (the dark palette)
-    name no colour and all stay."""
+    name no colour and all stay. The rule on `data-md-color-switching` goes too (see
+    `_SWITCHING`)."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     return "".join(_kept_rules(rules, colours))
+
+
+# Material sets and removes this attribute on <body> as every page loads, and its one rule
+# (transitions off while the palette changes) makes each change restyle the whole page.
+# course.css and course.js do the same only when the learner switches the palette.
+_SWITCHING = "data-md-color-switching"
 
 
 def _kept_rules(rules: Iterable[Node], colours: Collection[str]) -> Iterable[str]:
     for rule in rules:
         if isinstance(rule, QualifiedRule):
             selectors = [part for part in _selectors(rule.prelude)
-                         if set(_COLOUR_IN_SELECTOR.findall(part)) <= set(colours)]
+                         if set(_COLOUR_IN_SELECTOR.findall(part)) <= set(colours)
+                         and _SWITCHING not in part]
             if selectors:
                 yield f"{','.join(selectors)}{{{tinycss2.serialize(rule.content).strip()}}}"
         elif isinstance(rule, AtRule) and rule.content is not None and rule.lower_at_keyword in (

@@ -51,3 +51,19 @@ def test_the_palette_stylesheet_still_colours_both_schemes(page: Page) -> None:
     assert page.evaluate(style % "color-scheme") == "dark"
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != light
     assert page.evaluate(style % "--md-typeset-a-color") == "#a47bea"  # deep purple's dark links
+
+
+def test_switching_the_palette_fades_no_colour_and_page_loads_restyle_nothing_for_it(page: Page) -> None:
+    # Material's rule on data-md-color-switching (set and removed at every page load) is left
+    # out of the course's stylesheet; course.js turns transitions off for a learner's switch.
+    transitions = "document.getAnimations().filter(a => a instanceof CSSTransition).length"
+    page.goto(MODULE_1)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("label[for='__palette_1']").click()  # "Switch to the dark palette"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert page.evaluate(transitions) == 0
+    # Two frames on, the class is gone and transitions work again (a link's hover colour).
+    page.wait_for_function("!document.body.classList.contains('ck-palette-switching')")
+    assert page.evaluate("""() => [...document.styleSheets].every(sheet =>
+        [...sheet.cssRules].every(rule => !rule.cssText.includes('data-md-color-switching')))""")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).transitionDuration") != "0s"

@@ -109,6 +109,10 @@ def test_materials_own_palette_keeps_every_scheme_rule_and_no_other_colour() -> 
     # Everything for the dark scheme that names no colour is there, as Material wrote it.
     slate = re.search(r"\[data-md-color-scheme=slate\]\{color-scheme:dark;[^}]*\}", css)
     assert slate and slate.group(0) in subset
+    # Material's rule on the attribute it toggles at every page load, which restyles the page
+    # each time, is gone (course.css has its own, for a learner's switch).
+    assert "[data-md-color-switching]" in css
+    assert "data-md-color-switching" not in subset
 
 
 def test_a_palette_file_name_carries_the_hash_of_its_own_content() -> None:

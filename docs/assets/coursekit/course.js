@@ -316,6 +316,26 @@
     });
   }
 
+  // ---- switching the palette without colours fading --------------------------------------
+
+  // Material turns CSS transitions off while it sets the palette, with a rule on an attribute
+  // it sets and removes on every page load too: each time, every element's style is computed
+  // again (five times a page). The course's stylesheet leaves that rule out (coursekit.assets)
+  // and this does the same only when the learner switches: the class is on before Material's
+  // own listener runs (capture), and off two frames later, once the new colours are drawn.
+  function paletteSwitch() {
+    document.addEventListener("change", function (event) {
+      if (!(event.target instanceof Element) || !event.target.closest("[data-md-component=palette]")) {
+        return;
+      }
+      var body = document.body;
+      body.classList.add("ck-palette-switching");
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { body.classList.remove("ck-palette-switching"); });
+      });
+    }, true);
+  }
+
   // ---- clearing saved answers, after a confirmation ------------------------------------------
 
   // `clear` shows the confirmation and moves focus to its `yes` button. `no` hides it again and
@@ -344,6 +364,7 @@
 
   function init() {
     glossaryEscape();
+    paletteSwitch();
     var store = ck.store;
     if (!store) {
       return;
