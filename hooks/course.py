@@ -159,11 +159,11 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _renamed_palette(drop_indentation(output))
+    return _link_course_stylesheet(drop_indentation(output))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return _renamed_palette(drop_indentation(output_content))  # 404.html and sitemap.xml
+    return _link_course_stylesheet(drop_indentation(output_content))  # 404.html and sitemap.xml
 
 
 def _merge_stylesheets(files: Files, config: MkDocsConfig) -> None:
@@ -172,9 +172,10 @@ def _merge_stylesheets(files: Files, config: MkDocsConfig) -> None:
     its content (see coursekit.assets); pages link it where Material linked the palette. Material
     links the palette only when the theme sets one; without one, nothing changes."""
     palette = next((f for f in files if PALETTE_FILE.fullmatch(f.src_uri)), None)
-    if palette is None or not config.theme.get("palette"):
+    theme_palette = config.theme.get("palette")
+    if palette is None or not theme_palette:
         return
-    colours = palette_colours(config.theme.get("palette"))
+    colours = palette_colours(theme_palette)
     parts = [palette_subset(palette.content_string, colours) if colours else palette.content_string]
     # Already minified above; in extra_css order, which is the cascade's. Pages are rendered
     # after this event, so the template no longer links them one by one.
@@ -190,11 +191,12 @@ def _merge_stylesheets(files: Files, config: MkDocsConfig) -> None:
         if file is not None:
             files.remove(file)
     files.append(File.generated(config, uri, content=content))
-    _state["palette"] = (f"/{Path(palette.src_uri).name}\"", f"/{Path(uri).name}\"")
+    _state["stylesheet_link"] = (f"/{Path(palette.src_uri).name}\"", f"/{Path(uri).name}\"")
 
 
-def _renamed_palette(html: str) -> str:
-    if renamed := _state.get("palette"):
+def _link_course_stylesheet(html: str) -> str:
+    """`html` with Material's palette link pointing at the course's one stylesheet."""
+    if renamed := _state.get("stylesheet_link"):
         old, new = renamed  # type: ignore[misc]
         return html.replace(old, new)
     return html

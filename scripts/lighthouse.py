@@ -155,12 +155,13 @@ def answer_key_markdown() -> str:
     own content under stock Material, to tell what the page's length costs from what the
     course adds."""
     from coursekit.course import load_course  # the course's engine, installed with the project
+    from coursekit.edition import page_body
     from coursekit.transform import Context, transform_page
 
     course = load_course(ROOT / "docs", "docs")
     source = (ROOT / "docs" / POSTTEST_SOURCE).read_text(encoding="utf-8")
     markdown = transform_page(source, course.pages[POSTTEST_SOURCE], Context(course, True, {})).markdown
-    return re.sub(r"\(post-test\.[a-z.]+\)", "", markdown.split("\n---\n", 1)[-1])
+    return re.sub(r"\(post-test\.[a-z.]+\)", "", page_body(markdown))
 
 
 def write_peer(folder: Path, name: str, quiz: bool, text: str | None = None) -> Path:
