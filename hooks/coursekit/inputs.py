@@ -6,6 +6,7 @@ Each check is one pass over the page's lines.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from .citations import citation_errors
@@ -17,6 +18,15 @@ from .source import Block, prose_lines
 # Admonition types the course gives meaning to: instructor notes are stripped from the learner
 # edition, reflections count towards the time estimate, and the others have their own styles.
 MEANINGFUL = ("instructor", "reflection", "vignette", "keypoints")
+# Every type a page's admonition may have: the course's own (objectives is the module header's)
+# and Material's, with its aliases (squidfunk.github.io/mkdocs-material/reference/admonitions).
+# Any other word renders as a plain note, so a misspelt '!!! vignete' would lose its look.
+KNOWN_TYPES = frozenset({
+    *MEANINGFUL, "objectives",
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
+    "fail", "missing", "danger", "error", "bug", "example", "quote", "cite",
+})
 # Markers, spacing and class words of anything that looks like an admonition. The pieces are
 # disjoint character classes, so the match is linear.
 _ADMONITION_LIKE = re.compile(
@@ -78,6 +88,11 @@ def _check_admonition(reader: _Capped, match: re.Match[str], html_depth: int, li
     words = match.group("classes").split()
     kind = next((word.lower() for word in words if word.lower() in MEANINGFUL), None)
     if kind is None:
+        if words[0].lower() not in KNOWN_TYPES:
+            near = difflib.get_close_matches(words[0].lower(), sorted(KNOWN_TYPES), n=1)
+            reader.report("admonition-type", line,
+                          f"'{words[0]}' is not an admonition type"
+                          + (f"; did you mean '{near[0]}'?" if near else "."))
         return
     indent = match.group("indent")
     canonical = f"!!! {kind}"

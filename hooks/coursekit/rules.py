@@ -148,6 +148,13 @@ RULES: dict[str, Rule] = {
              "which the engine would not treat as one.",
              "Write it as '!!! type \"Title\"' in lower case, such as '!!! instructor \"For "
              "instructors\"', at the start of a line and outside HTML blocks."),
+        Rule("admonition-type", E,
+             "An admonition whose type is neither one of the course's (instructor, reflection, "
+             "vignette, keypoints, objectives) nor one of Material's (note, tip, warning, "
+             "danger and the others): it would show as a plain note.",
+             "Use a type the course styles (vignette, reflection, keypoints, instructor) or one "
+             "of Material's (note, tip, warning, danger, ...); a new type needs its colour and "
+             "icon in course.css and its name in coursekit.inputs.KNOWN_TYPES."),
         Rule("block-placement", E,
              "A second roleplay block on a page, or a roleplay block on a module, module-part or "
              "post-test page.",

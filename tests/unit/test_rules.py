@@ -445,6 +445,13 @@ INPUT_CASES: list[Case] = [
          "the type must be the single lower-case word 'instructor'; a note written this way could "
          "reach the learner edition. Write it as '!!! type \"Title\"' in lower case, such as "
          "'!!! instructor \"For instructors\"', at the start of a line and outside HTML blocks."),
+    page("admonition-type", "admonition-type",
+         '# T\n\n!!! vignete "Amara and Dev"\n    A story.\n\n!!! note inline end\n    Fine.\n',
+         [(PAGE, 3, "admonition-type", E)],
+         "docs/page.md:3: [admonition-type] 'vignete' is not an admonition type; did you mean "
+         "'vignette'? Use a type the course styles (vignette, reflection, keypoints, instructor) "
+         "or one of Material's (note, tip, warning, danger, ...); a new type needs its colour and "
+         "icon in course.css and its name in coursekit.inputs.KNOWN_TYPES."),
     page("block-placement", "block-placement", ROLEPLAY_PAGE + "\n" + ROLEPLAY_PAGE.split("\n", 6)[6],
          [(PAGE, 56, "block-placement", E)],
          "docs/page.md:56: [block-placement] A second roleplay block on this page (the first is on "
