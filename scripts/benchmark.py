@@ -34,6 +34,7 @@ import os
 import posixpath
 import pstats
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -593,7 +594,7 @@ def weight_table(site: Path, bare: Path, synthetic: dict[int, dict[str, Path]]) 
     is shown for each size)."""
     print(f"== 3. Page weight: HTML and the local JS and CSS it loads (gzip level {GZIP_LEVEL}) ==")
     print("  (files fetched later by script, such as the search worker and index on a first "
-          "search, are not counted)")
+          "search, or quiz.js once a question is near, are not counted)")
     print(f"  {'page type':28} {'HTML':>8} {'gz':>7} {'JS':>8} {'gz':>7} {'CSS':>8} {'gz':>7} "
           f"{'total gz':>9}")
     rows = [(name, weight(site, page)) for name, page in PAGE_TYPES.items()]
@@ -618,10 +619,22 @@ def weight_table(site: Path, bare: Path, synthetic: dict[int, dict[str, Path]]) 
               "not load:")
         hook_site, stock_site = smallest["hook-prune"], smallest["plain-prune"]
         stock = set(local_assets((stock_site / sample).read_text(encoding="utf-8"), sample))
-        for asset in local_assets((hook_site / sample).read_text(encoding="utf-8"), sample):
+        html = (hook_site / sample).read_text(encoding="utf-8")
+        for asset in local_assets(html, sample):
             if asset not in stock and (hook_site / asset).is_file():
                 data = (hook_site / asset).read_bytes()
                 print(f"    {asset:44} {len(data):8,} raw {gz(data):7,} gzip")
+        # course.js fetches quiz.js (data-quiz) only once a question is near, and quiz.js its
+        # quiz.css: not on load.
+        later = 0
+        print("  and once a question is near, fetched by course.js, then quiz.js:")
+        for ref in re.findall(r' data-quiz="([^"]+)"', html):
+            script = posixpath.normpath(posixpath.join(posixpath.dirname(sample), ref))
+            for asset in (script, posixpath.join(posixpath.dirname(script), "quiz.css")):
+                data = (hook_site / asset).read_bytes()
+                later += gz(data)
+                print(f"    {asset:44} {len(data):8,} raw {gz(data):7,} gzip")
+        print(f"  with them, {extra + later:,} gzip bytes more than stock Material")
     print()
     return extra
 

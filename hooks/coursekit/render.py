@@ -223,10 +223,9 @@ def option_letter(index: int) -> str:
 
 def render_quiz_tools(module_id: str, module_title: str, question_ids: Iterable[str],
                       progress_link: str) -> str:
-    """The module's clear-answers control: it clears this module's questions only."""
-    ids = list(question_ids)
+    """The module's clear-answers control, drawn by quiz.js: it clears this module's questions only."""
     return _HTML_ENV.get_template("quiz-tools.html").render(
-        module_id=module_id, module_title=module_title, ids=" ".join(ids), count=len(ids),
+        module_id=module_id, module_title=module_title, ids=" ".join(question_ids),
         progress_link=progress_link)
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Locator, Page, Request
+from playwright.sync_api import Locator, Page, Request, expect
 
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
@@ -22,6 +22,13 @@ AXE_OPTIONS = {
 }
 
 _AXE = Axe()
+
+
+def reach_questions(page: Page) -> None:
+    """Scroll to the page's first question, as a reader reaching it would, and wait for quiz.js:
+    course.js loads it only once a question is near (its Check button shows then)."""
+    page.locator("[data-ck-question]").first.scroll_into_view_if_needed()
+    expect(page.locator("[data-ck-question] .ck-check").first).to_be_visible()
 
 
 def norm(text: str | None) -> str:
@@ -64,7 +71,10 @@ class Question:
 
     @classmethod
     def find(cls, page: Page, kind: str | None = None, nth: int = 0) -> Question:
-        selector = "[data-ck-question]" if kind is None else f"[data-ck-question][data-ck-type='{kind}']"
+        # A multiple-answer question is the one with checkboxes.
+        selector = {None: "[data-ck-question]",
+                    "multiple": "[data-ck-question]:has(input[type='checkbox'])",
+                    "single": "[data-ck-question]:not(:has(input[type='checkbox']))"}[kind]
         root = page.locator(selector).nth(nth)
         qid = root.get_attribute("data-ck-question")
         assert qid, f"no question matching {selector!r} (#{nth}) on {page.url}"
@@ -78,7 +88,7 @@ class Question:
             page=page,
             root=root,
             qid=qid,
-            kind=root.get_attribute("data-ck-type") or "",
+            kind="multiple" if root.locator("input[type='checkbox']").count() else "single",
             options=root.locator("input[name^='ck-']").count(),
             correct=correct,
         )

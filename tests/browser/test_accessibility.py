@@ -95,8 +95,8 @@ def test_skip_link_moves_to_the_content(page: Page) -> None:
 
 
 def test_every_question_control_is_reachable_by_tab(page: Page) -> None:
+    # From the top of the page, by keyboard alone: quiz.js comes as the focus nears the questions.
     page.goto(MODULE_1)
-    expect(page.locator(".ck-clear")).to_be_visible()
     page.evaluate(
         """() => {
             window.__ckFocused = new Set();

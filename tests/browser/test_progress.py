@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pagetools import HOME, MODULE_1, Question, axe_violations, describe_violations
+from pagetools import HOME, MODULE_1, Question, axe_violations, describe_violations, reach_questions
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -48,7 +48,7 @@ def module_row(page: Page, module_id: str):
 def answer(page: Page, path: str, picks: list[tuple[int, bool]]) -> list[Question]:
     """On `path`, answer question n right (True) or wrong (False) for each (n, right)."""
     page.goto(path)
-    expect(page.locator("[data-ck-question] .ck-check").first).to_be_visible()
+    reach_questions(page)
     answered = []
     for nth, right in picks:
         q = Question.find(page, nth=nth)
@@ -259,6 +259,7 @@ def test_with_storage_blocked_the_pages_say_so(new_context, blocked: str) -> Non
     expect(page.locator("[data-ck-nostore]")).to_contain_text("not letting the course save anything")
     expect(page.get_by_role("button", name="Clear everything")).to_be_hidden()
     page.goto(MODULE_1)
+    reach_questions(page)
     expect(page.locator(".ck-nostore")).to_be_visible()
     expect(page.locator(".ck-privacy")).to_be_hidden()  # it would say answers are saved
     expect(page.get_by_role("button", name="Clear this module’s answers")).to_be_hidden()
@@ -280,6 +281,7 @@ def test_progress_from_a_folder(file_context: BrowserContext, site_dir: Path) ->
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto((site_dir / MODULE_1.lstrip("/")).as_uri())
+    reach_questions(page)
     q = Question.find(page, "single")
     expect(q.button).to_be_visible()
     q.option(q.correct[0]).check()

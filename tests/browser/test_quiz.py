@@ -6,7 +6,16 @@ import json
 import re
 
 import pytest
-from pagetools import MODULE_1, STORAGE_PREFIX, Question, active_element, coursekit_keys, norm
+from pagetools import (
+    HOME,
+    MODULE_1,
+    STORAGE_PREFIX,
+    Question,
+    active_element,
+    coursekit_keys,
+    norm,
+    reach_questions,
+)
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -14,8 +23,7 @@ pytestmark = pytest.mark.browser
 
 def open_module(page: Page) -> None:
     page.goto(MODULE_1)
-    # quiz.js has run once the button it reveals is visible.
-    expect(page.locator("[data-ck-question] .ck-check").first).to_be_visible()
+    reach_questions(page)
 
 
 def answer_keys(page: Page) -> list[str]:
@@ -213,8 +221,8 @@ def test_without_javascript_the_answer_details_still_work(new_context) -> None:
     for n in range(questions.count()):
         q = Question.find(page, nth=n)
         assert q.correct, f"{q.qid}: no option is marked correct"
-        expect(q.root.locator(".ck-check")).to_be_hidden()
-        expect(q.feedback).to_be_empty()
+        # quiz.js draws the Check button and feedback: without it there are none, not hidden ones.
+        expect(q.root.locator(".ck-check, .ck-feedback, .ck-announce")).to_have_count(0)
         details = q.root.locator("details.ck-answer")
         summary = details.locator("summary")
         expect(summary).to_have_text("Show answer and rationale")
@@ -317,8 +325,17 @@ def test_clearing_a_module_removes_its_answers_and_only_those(page: Page) -> Non
     assert all(i.startswith("m1-") for i in module_ids)
     page.evaluate("ids => localStorage.setItem('coursekit:v2:answer:' + ids[ids.length - 1], '[\"x\"]')",
                   module_ids)
+    tools = page.locator("[data-ck-tools]")
+    expect(tools.locator(".ck-privacy")).to_have_text(
+        "Your answers are saved only in this browser on this device, so they are here when you "
+        "come back. Nothing is sent anywhere. My progress shows every module and can save your "
+        "progress to a file.")
+    expect(tools.get_by_role("link", name="My progress")).to_have_attribute("href", "../progress.html")
     page.get_by_role("button", name="Clear this module’s answers").click()
-    # It asks first, and saying no keeps everything.
+    # It asks first, naming how many answers of which module, and saying no keeps everything.
+    title = (page.locator(".md-content h1").text_content() or "").replace("¶", "").strip()
+    expect(tools.locator(".ck-confirm p")).to_have_text(
+        f"Clear your saved answers to the {len(module_ids)} questions in {title}? Other modules keep theirs.")
     page.get_by_role("button", name="Keep my answers").click()
     expect(page.locator(".ck-clear-status")).to_have_text("Nothing was cleared.")
     assert len(answer_keys(page)) == 6
@@ -530,3 +547,52 @@ def test_back_to_top_never_covers_question_text_or_options(new_context, size: st
         return out;
     }""", box)
     assert not hits, f"back to top covers {hits}"
+
+
+# ---- quiz.js costs nothing until a question is near (issue 13) -------------------------------
+
+def quiz_requests(requests: list[str]) -> int:
+    return sum(url.split("?")[0].endswith("/assets/coursekit/quiz.js") for url in requests)
+
+
+def test_quiz_js_comes_only_when_a_question_is_near(sized_page: Page) -> None:
+    page = sized_page
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(MODULE_1, wait_until="load")
+    page.wait_for_timeout(500)  # a frame or two for an observer that should not fire
+    assert quiz_requests(requests) == 0, "quiz.js was fetched with no question near"
+    first = Question.find(page)
+    expect(first.button).to_be_hidden()  # each question is its no-JavaScript self until then
+    expect(first.root.locator("details.ck-answer summary")).to_be_visible()
+    first.root.scroll_into_view_if_needed()
+    expect(first.button).to_be_visible()
+    expect(first.root.locator("details.ck-answer")).to_be_hidden()
+    assert quiz_requests(requests) == 1
+
+
+def test_a_saved_answer_brings_quiz_js_at_once(page: Page) -> None:
+    open_module(page)
+    q = Question.find(page, "single")
+    q.option(q.correct[0]).check()
+    q.button.click()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(HOME)
+    page.goto(MODULE_1)  # at the top of the page, no question near
+    expect(q.button).to_be_visible()
+    assert q.checked() == [q.correct[0]]
+    expect(q.feedback).to_contain_text("Correct.")
+    assert quiz_requests(requests) == 1
+
+
+def test_the_first_tab_press_brings_quiz_js(page: Page) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(MODULE_1, wait_until="load")
+    page.wait_for_timeout(300)
+    assert quiz_requests(requests) == 0
+    page.keyboard.press("Tab")
+    expect(Question.find(page).button).to_be_attached()
+    page.wait_for_function("document.querySelector('[data-ck-question][data-ck-ready]') !== null")
+    assert quiz_requests(requests) == 1

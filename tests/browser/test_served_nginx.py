@@ -256,6 +256,12 @@ class Visit:
             self.problems.append(f"{url}: CSP {problem}")
         if headers.get("x-content-type-options") != "nosniff":
             self.problems.append(f"{url}: X-Content-Type-Options is not nosniff")
+        # quiz.js and its quiz.css come only once a question is near: reach one, so that what
+        # they load and draw is held to the same policy.
+        questions = self.page.locator("[data-ck-question]")
+        if questions.count():
+            questions.first.scroll_into_view_if_needed()
+            self.page.locator("[data-ck-question][data-ck-ready]").first.wait_for(state="attached")
         self.collect_violations()
 
     def collect_violations(self) -> None:
@@ -400,6 +406,7 @@ def _header_cases(site: Path) -> list[tuple[str, str, str]]:
         ("/modules/01-understanding-emotional-intimacy.html", "text/html", "no-cache"),
         ("/search/search_index.json", "application/json", "no-cache"),
         ("/assets/coursekit/quiz.js", "application/javascript", "no-cache"),
+        ("/assets/coursekit/quiz.css", "text/css", "no-cache"),  # fetched by quiz.js
         (_asset(site, "assets/javascripts/bundle.*.min.js"), "application/javascript", YEAR),
         (_asset(site, "assets/stylesheets/main.*.min.css"), "text/css", YEAR),
         # the palette and the course's stylesheets, named by their content (each edition its own)

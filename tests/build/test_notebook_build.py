@@ -48,7 +48,7 @@ def test_notebook_questions_are_course_self_checks(learner_site: Built) -> None:
     for qid in ("rc-divergent-partners", "rc-what-reliable-means"):
         assert f'data-ck-question="{qid}"' in html
     assert "id: rc-divergent-partners" not in html  # the YAML source is not shown
-    assert "assets/coursekit/quiz.js" in html
+    assert 'data-quiz="../assets/coursekit/quiz.js"' in html
     assert 'href="#ref-jacobson1991"' in html and 'id="ref-jacobson1991"' in html
 
 

@@ -110,10 +110,11 @@ def test_module_page(course: Course) -> None:
     assert list(rendered.late_blocks) == [stand_in]
     block = rendered.late_blocks[stand_in]
     assert block.startswith('<div class="ck-question" id="q-m1-q1"')
-    assert block.endswith('<p class="ck-clear-status" role="status"></p></div>')
-    # The clear control names its module and every question of it, on this page or not.
-    assert 'data-ck-module="m1" data-ck-questions="m1-q1"' in block
-    assert '<a href="progress.html">My progress</a>' in block
+    # The clear control (drawn by quiz.js) names its module and every question of it, on this
+    # page or not, and the way to My progress.
+    assert block.endswith('<div class="ck-tools" data-ck-tools hidden data-ck-module="m1" '
+                          'data-ck-questions="m1-q1" data-ck-title="Module m1" '
+                          'data-ck-progress-link="progress.html" data-search-exclude></div>')
 
 
 def test_part_page_has_its_own_header_and_numbered_questions(course: Course) -> None:
@@ -137,7 +138,7 @@ def test_part_page_has_its_own_header_and_numbered_questions(course: Course) -> 
     assert "Question 2 of 2." in second and "ck-tools" in second  # the tools follow the last question
     # Clearing on a part clears the whole module: the first page's question too.
     assert 'data-ck-module="m2" data-ck-questions="m2-q1 m2-q2 m2-q3"' in second
-    assert '<a href="../progress.html">My progress</a>' in second
+    assert 'data-ck-progress-link="../progress.html"' in second
     assert "## References" not in rendered.markdown  # nothing cited, no list
 
 

@@ -139,8 +139,8 @@
 })();
 
 /* (2) The learner's progress, kept in this browser only. Small: it remembers
- * the last page read (for "continue where you left off") and shows that link, and lets Escape
- * hide a glossary definition. The rest (each module page's progress line, the navigation marks
+ * the last page read (for "continue where you left off") and shows that link, lets Escape
+ * hide a glossary definition, and loads quiz.js only once a question is near. The rest (each module page's progress line, the navigation marks
  * for modules whose questions are all answered, My progress) needs the course map, so
  * progress-marks.js and the build's course-map.js are loaded only once this browser holds an
  * answer: a first visit downloads neither.
@@ -336,6 +336,54 @@
     }, true);
   }
 
+  // ---- self-check questions: quiz.js once a question is near ---------------------------------
+  //
+  // A page with questions names quiz.js on this script (data-quiz). It is fetched when a
+  // question comes within two screens' height of view, when the learner reaches into one
+  // first (focus, a tap), at the first Tab press (keyboard focus can outrun the scrolling, and
+  // must never pass a question before its Check button is there), or at once if this browser
+  // holds an answer to one of them (so they are answered when they come into view). Until then
+  // each question is its no-JavaScript self; a reader who never nears one never downloads it.
+  function quizWhenNear(store) {
+    var url = script && script.getAttribute("data-quiz");
+    var questions = document.querySelectorAll("[data-ck-question]");
+    var watcher = null;
+    function load() {
+      if (url) {
+        var tag = document.createElement("script");
+        tag.src = new URL(url, location.href).href;
+        url = null; // once; the listeners below then do nothing
+        document.head.appendChild(tag);
+      }
+      if (watcher) {
+        watcher.disconnect();
+      }
+    }
+    if (!url || !questions.length) {
+      return;
+    }
+    var answered = store && Array.prototype.some.call(questions, function (question) {
+      return store.getItem(ANSWER + question.getAttribute("data-ck-question")) !== null;
+    });
+    if (answered || !window.IntersectionObserver) {
+      load();
+      return;
+    }
+    ["focusin", "pointerdown", "keydown"].forEach(function (type) {
+      document.addEventListener(type, function (event) {
+        if (type === "keydown" ? event.key === "Tab" : event.target.closest("[data-ck-question]")) {
+          load();
+        }
+      }, true);
+    });
+    watcher = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        load();
+      }
+    }, { rootMargin: "200% 0px" });
+    Array.prototype.forEach.call(questions, function (question) { watcher.observe(question); });
+  }
+
   // ---- clearing saved answers, after a confirmation ------------------------------------------
 
   // `clear` shows the confirmation and moves focus to its `yes` button. `no` hides it again and
@@ -366,6 +414,7 @@
     glossaryEscape();
     paletteSwitch();
     var store = ck.store;
+    quizWhenNear(store);
     if (!store) {
       return;
     }

@@ -1,11 +1,18 @@
 /* Self-check questions: check an answer, explain every chosen option, remember answers locally.
  *
  * Progressive enhancement: without this script each question still offers a
- * "Show answer and rationale" disclosure. No inline handlers, no network, no author HTML
- * injected: feedback is built from nodes already in the page.
+ * "Show answer and rationale" disclosure. This script draws what only it can work (each
+ * question's Check button, feedback and live region; the module's clear-answers tools), with
+ * its styles in quiz.css. course.js loads it once a question is near. No inline handlers, no
+ * network, no author HTML injected: feedback is built from nodes already in the page.
  */
 (function () {
   "use strict";
+
+  var script = document.currentScript;
+  // A fixed string, no author text: the controls every question gets.
+  var CONTROLS = '<button type="submit" class="md-button ck-check">Check answer</button>' +
+    '<div class="ck-feedback"></div><p class="ck-announce" role="status"></p>';
 
   // Saved answers name each chosen option by its key (a digest of its text, the input's value),
   // never by its place: the build shuffles options, and an author may reorder or reword them.
@@ -229,19 +236,62 @@
     document.dispatchEvent(new CustomEvent("coursekit:progress"));
   }
 
+  function button(text, className) {
+    var node = document.createElement("button");
+    node.type = "button";
+    node.className = "md-button " + className;
+    node.textContent = text;
+    return node;
+  }
+
+  // The module's tools: what is saved where, and clearing this module's answers after a
+  // confirmation. The build gives the module's title, its questions and the My progress link.
+  function drawTools(tools, count) {
+    var privacy = paragraph("Your answers are saved only in this browser on this device, so " +
+      "they are here when you come back. Nothing is sent anywhere.", "ck-privacy");
+    var progress = tools.getAttribute("data-ck-progress-link");
+    if (progress) {
+      var link = document.createElement("a");
+      link.href = progress;
+      link.textContent = "My progress";
+      privacy.appendChild(document.createTextNode(" "));
+      privacy.appendChild(link);
+      privacy.appendChild(document.createTextNode(" shows every module and can save your progress to a file."));
+    }
+    var nostore = paragraph("This browser is not letting the course save anything (local storage " +
+      "is blocked or switched off), so your answers are forgotten when you leave this page. " +
+      "Everything else works.", "ck-nostore");
+    nostore.hidden = true;
+    var clear = button("Clear this module\u2019s answers", "ck-clear");
+    clear.hidden = true;
+    var confirm = document.createElement("div");
+    confirm.className = "ck-confirm";
+    confirm.hidden = true;
+    confirm.appendChild(paragraph("Clear your saved answers to the " + count + " question" +
+      (count === 1 ? "" : "s") + " in " + (tools.getAttribute("data-ck-title") || "this module") +
+      "? Other modules keep theirs.", ""));
+    confirm.appendChild(button("Yes, clear this module", "ck-confirm-yes"));
+    confirm.appendChild(document.createTextNode(" "));
+    confirm.appendChild(button("Keep my answers", "ck-confirm-no"));
+    var status = paragraph("", "ck-clear-status");
+    status.setAttribute("role", "status");
+    [privacy, nostore, clear, confirm, status].forEach(function (node) { tools.appendChild(node); });
+  }
+
   function initTools(store) {
     var tools = document.querySelector("[data-ck-tools]");
     if (!tools || tools.getAttribute("data-ck-ready")) {
       return;
     }
     tools.setAttribute("data-ck-ready", "true");
+    var ids = (tools.getAttribute("data-ck-questions") || "").split(/\s+/).filter(Boolean);
+    drawTools(tools, ids.length);
     tools.hidden = false;
     if (!store) {
       tools.querySelector(".ck-privacy").hidden = true; // nothing is saved: say that instead
       tools.querySelector(".ck-nostore").hidden = false;
       return;
     }
-    var ids = (tools.getAttribute("data-ck-questions") || "").split(/\s+/).filter(Boolean);
     var clear = tools.querySelector(".ck-clear");
     var confirm = tools.querySelector(".ck-confirm");
     clear.hidden = false;
@@ -263,9 +313,8 @@
       }
       question.setAttribute("data-ck-ready", "true");
       var form = question.querySelector("form.ck-form");
-      var button = question.querySelector(".ck-check");
       var details = question.querySelector("details.ck-answer");
-      button.hidden = false;
+      form.insertAdjacentHTML("beforeend", CONTROLS);
       if (details) {
         details.hidden = true; // offered again once the learner has tried
       }
@@ -289,11 +338,26 @@
   // Initialise once per document. Material's document$ emits for the page already loaded and
   // again after each instant navigation, so when it exists it is the only trigger; calling
   // init() directly as well would run it twice on the first page.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  function start() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
   }
+
+  // Nothing is drawn before its styles are here (no unstyled button for a frame); if the sheet
+  // cannot load, the questions still work.
+  if (!script) {
+    start();
+    return;
+  }
+  var sheet = document.createElement("link");
+  sheet.rel = "stylesheet";
+  sheet.href = new URL("quiz.css", script.src).href;
+  sheet.addEventListener("load", start);
+  sheet.addEventListener("error", start);
+  document.head.appendChild(sheet);
 })();
