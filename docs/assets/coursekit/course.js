@@ -140,8 +140,9 @@
 
 /* (2) The learner's progress, kept in this browser only. Small: it remembers
  * the last page read (for "continue where you left off") and shows that link, lets Escape
- * hide a glossary definition, and loads quiz.js only once a question is near. The rest (each module page's progress line, the navigation marks
- * for modules whose questions are all answered, My progress) needs the course map, so
+ * hide a glossary definition, and loads quiz.js only once a question is near. The rest (each
+ * module page's progress line, the navigation marks for modules whose questions are all
+ * answered, My progress) needs the course map, so
  * progress-marks.js and the build's course-map.js are loaded only once this browser holds an
  * answer: a first visit downloads neither.
  *
@@ -371,7 +372,9 @@
     }
     ["focusin", "pointerdown", "keydown"].forEach(function (type) {
       document.addEventListener(type, function (event) {
-        if (type === "keydown" ? event.key === "Tab" : event.target.closest("[data-ck-question]")) {
+        var target = event.target;
+        if (type === "keydown" ? event.key === "Tab"
+          : target.closest && target.closest("[data-ck-question]")) {
           load();
         }
       }, true);
