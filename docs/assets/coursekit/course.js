@@ -262,6 +262,14 @@
     return false;
   }
 
+  // Adds the script at `url` to the page; scripts added this way run in the order added.
+  function addScript(url) {
+    var tag = document.createElement("script");
+    tag.src = url;
+    tag.async = false;
+    document.head.appendChild(tag);
+  }
+
   // Runs `run` once progress-marks.js (and the course map) are here, loading them if need be.
   var waiting = [];
   function withMarks(run) {
@@ -276,10 +284,7 @@
       if (name === "course-map.js" && window.coursekitCourse) {
         return;
       }
-      var tag = document.createElement("script");
-      tag.src = new URL(name, script.src).href;
-      tag.async = false; // run in this order: the map first
-      document.head.appendChild(tag);
+      addScript(new URL(name, script.src).href); // in this order: the map first
     });
   }
   document.addEventListener("coursekit:marks-ready", function () {
@@ -351,10 +356,8 @@
     var watcher = null;
     function load() {
       if (url) {
-        var tag = document.createElement("script");
-        tag.src = new URL(url, location.href).href;
+        addScript(new URL(url, location.href).href);
         url = null; // once; the listeners below then do nothing
-        document.head.appendChild(tag);
       }
       if (watcher) {
         watcher.disconnect();
@@ -372,9 +375,8 @@
     }
     ["focusin", "pointerdown", "keydown"].forEach(function (type) {
       document.addEventListener(type, function (event) {
-        var target = event.target;
         if (type === "keydown" ? event.key === "Tab"
-          : target.closest && target.closest("[data-ck-question]")) {
+          : event.target instanceof Element && event.target.closest("[data-ck-question]")) {
           load();
         }
       }, true);
