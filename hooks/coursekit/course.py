@@ -168,7 +168,7 @@ def load_course(docs_dir: Path, display_dir: str) -> Course:
         glossary, found = parse_glossary(shown(GLOSSARY), text)
         diagnostics += found
     course = Course(pages, bibliography, glossary, [])
-    diagnostics += check_course(course, shown(BIBLIOGRAPHY))
+    diagnostics += check_course(course, shown(BIBLIOGRAPHY), shown(GLOSSARY))
     diagnostics += check_site(course, docs_dir, display_dir)
     diagnostics += check_counts(course, docs_dir)
     course.diagnostics = sort_diagnostics(diagnostics)
@@ -217,8 +217,8 @@ def _undecodable(raw: bytes) -> int:
     return count
 
 
-def check_course(course: Course, bibliography_path: str) -> list[Diagnostic]:
-    """Rules that need more than one page: ids, objectives, citations and time."""
+def check_course(course: Course, bibliography_path: str, glossary_path: str = GLOSSARY) -> list[Diagnostic]:
+    """Rules that need more than one page: ids, objectives, citations, glossary links and time."""
     found: list[Diagnostic] = []
     modules: dict[str, Page] = {}
     for page in course.pages.values():
@@ -282,6 +282,13 @@ def check_course(course: Course, bibliography_path: str) -> list[Diagnostic]:
             if objective not in objective_owner:
                 found.append(diagnostic("roleplay-objective", page.path, line,
                                         f"Objective '{objective}' is not declared by any module."))
+
+    # A glossary term links to the module that teaches it; a misspelt id would drop the link.
+    for term in course.glossary:
+        if term.module and term.module not in modules:
+            found.append(diagnostic("glossary-module", glossary_path, term.line,
+                                    f"Glossary term '{term.term}' names module '{term.module}', "
+                                    "which no module page declares."))
 
     found += _check_posttests(course, objective_owner)
     from .sponsor import curriculum_gaps  # sponsor imports this module: imported when it is loaded

@@ -122,6 +122,10 @@ RULES: dict[str, Rule] = {
              "Give the entry 'cite:', 'year:' and 'reference:'."),
         Rule("glossary-entry", E, "A glossary entry without a term or definition, or a form listed twice.",
              "Give each entry 'term:', 'forms:' and 'definition:', each form under one term only."),
+        Rule("glossary-module", E, "A glossary term whose 'module:' names no module: its "
+             "'Taught in' link would silently go.",
+             "Set 'module:' to the id of the module that teaches the term (m1, capstone, ...), as "
+             "in that module's front matter, or leave the key out."),
         Rule("agenda-fit", E, "A workshop agenda whose blocks do not fit its declared length.",
              "Shorten or remove blocks, or change the agenda's 'minutes'."),
         Rule("agenda-unknown", E, "An agenda block that names an unknown module or role-play.",

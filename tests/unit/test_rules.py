@@ -397,6 +397,15 @@ DATA_CASES = [
          "docs/_data/glossary.yml:4: [glossary-entry] Form 'attunement' is listed under both "
          "'Attunement' and 'Attuning'. Give each entry 'term:', 'forms:' and 'definition:', each "
          "form under one term only."),
+    course("glossary-module", "glossary-module",
+           {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
+            "_data/glossary.yml": "- term: Attunement\n  forms: [attunement]\n  definition: Noticing.\n"
+                                  "  module: m1\n- term: Bid\n  forms: [bid]\n  definition: A reach.\n"
+                                  "  module: m9\n"},
+           [("docs/_data/glossary.yml", 5, "glossary-module", E)],
+           "docs/_data/glossary.yml:5: [glossary-module] Glossary term 'Bid' names module 'm9', which "
+           "no module page declares. Set 'module:' to the id of the module that teaches the term (m1, "
+           "capstone, ...), as in that module's front matter, or leave the key out."),
     course("agenda-fit", "agenda-fit",
            {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
             "agenda.md": vary(vary(AGENDA_PAGE, "  - module: m9\n", ""), "  - roleplay: rp-none\n"
