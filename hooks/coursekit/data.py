@@ -59,6 +59,7 @@ def parse_glossary(path: str, text: str) -> tuple[list[GlossaryTerm], list[Diagn
         reader.report("yaml-shape", 1, "The glossary must be a list of '- term: ...' entries.")
         return terms, reader.diagnostics
     owner: dict[str, str] = {}
+    first_line: dict[str, int] = {}  # by term, case-folded: two entries would share one anchor
     for index, item in enumerate(data):
         line = data.line_of(index)
         entry = reader.mapping(item, line, "a glossary entry")
@@ -70,6 +71,10 @@ def parse_glossary(path: str, text: str) -> tuple[list[GlossaryTerm], list[Diagn
         if not term or not definition:
             reader.report("glossary-entry", line, f"Glossary entry '{term}' needs a term and a definition.")
             continue
+        if term.casefold() in first_line:
+            reader.report("glossary-duplicate", line,
+                          f"Term '{term}' already has an entry at line {first_line[term.casefold()]}.")
+        first_line.setdefault(term.casefold(), line)
         forms = tuple(str(form) for form, _ in reader.items(entry, "forms", f"glossary entry '{term}'"))
         for form in forms:
             if form in owner:

@@ -122,6 +122,9 @@ RULES: dict[str, Rule] = {
              "Give the entry 'cite:', 'year:' and 'reference:'."),
         Rule("glossary-entry", E, "A glossary entry without a term or definition, or a form listed twice.",
              "Give each entry 'term:', 'forms:' and 'definition:', each form under one term only."),
+        Rule("glossary-duplicate", E, "Two glossary entries for one term (letter case aside): "
+             "the glossary page would show it twice under one anchor.",
+             "Merge the two entries into one, or rename one of the terms."),
         Rule("glossary-module", E, "A glossary term whose 'module:' names no module: its "
              "'Taught in' link would silently go.",
              "Set 'module:' to the id of the module that teaches the term (m1, capstone, ...), as "

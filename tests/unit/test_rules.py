@@ -397,6 +397,12 @@ DATA_CASES = [
          "docs/_data/glossary.yml:4: [glossary-entry] Form 'attunement' is listed under both "
          "'Attunement' and 'Attuning'. Give each entry 'term:', 'forms:' and 'definition:', each "
          "form under one term only."),
+    Case("glossary-duplicate", "glossary-duplicate", "glossary",
+         {"_data/glossary.yml": "- term: Attunement\n  forms: [attunement]\n  definition: Noticing.\n"
+                                "- term: attunement\n  forms: [attuned]\n  definition: Again.\n"},
+         [("docs/_data/glossary.yml", 4, "glossary-duplicate", E)],
+         "docs/_data/glossary.yml:4: [glossary-duplicate] Term 'attunement' already has an entry at "
+         "line 1. Merge the two entries into one, or rename one of the terms."),
     course("glossary-module", "glossary-module",
            {"m1.md": module("m1", ("m1-o1",), (("m1-q1", "m1-o1"),)),
             "_data/glossary.yml": "- term: Attunement\n  forms: [attunement]\n  definition: Noticing.\n"
